@@ -1,0 +1,36 @@
+package io.github.codeartifact.token;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A CodeArtifact authorization token, with the expiration that the service returned and the time it
+ * was issued. {@link #toString()} never shows the token itself.
+ *
+ * @param token the token value, to be kept secret
+ * @param expiration when the service says the token expires
+ * @param issuedAt when the token was received
+ */
+public record AuthorizationToken(String token, Instant expiration, Instant issuedAt) {
+
+	public AuthorizationToken {
+		Objects.requireNonNull(token, "token must not be null");
+		Objects.requireNonNull(expiration, "expiration must not be null");
+		Objects.requireNonNull(issuedAt, "issuedAt must not be null");
+	}
+
+	/**
+	 * Returns how long the token lives from its issue time to its expiration.
+	 * @return the lifetime, negative when the service returned an expiration before the issue time
+	 */
+	public Duration lifetime() {
+		return Duration.between(this.issuedAt, this.expiration);
+	}
+
+	@Override
+	public String toString() {
+		return "AuthorizationToken[token=******, expiration=" + this.expiration + ", issuedAt=" + this.issuedAt + "]";
+	}
+
+}

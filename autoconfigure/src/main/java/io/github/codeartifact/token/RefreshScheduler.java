@@ -1,0 +1,38 @@
+package io.github.codeartifact.token;
+
+import java.time.Duration;
+
+/**
+ * Runs the refresh engine's work after a delay. The default runs it on one daemon thread named
+ * {@code codeartifact-token-refresh}; tests use one they drive in virtual time.
+ */
+public interface RefreshScheduler extends AutoCloseable {
+
+	/**
+	 * Runs a task once after a delay.
+	 * @param task the task
+	 * @param delay the delay, zero or negative to run as soon as possible
+	 * @return a handle that cancels the task if it has not started
+	 */
+	Cancellable schedule(Runnable task, Duration delay);
+
+	/**
+	 * Stops running tasks. A task that is running is interrupted; no thread is left behind.
+	 */
+	@Override
+	void close();
+
+	/**
+	 * A scheduled task that may be cancelled.
+	 */
+	@FunctionalInterface
+	interface Cancellable {
+
+		/**
+		 * Cancels the task if it has not started.
+		 */
+		void cancel();
+
+	}
+
+}
