@@ -34,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -47,11 +48,16 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,12 +72,14 @@ import org.springframework.util.StringUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link CodeArtifactAutoConfiguration}. Tokens come from a {@link CodeArtifactEmulator} on
  * the loopback interface, signed with {@code test}/{@code test} credentials from a bean, or from a
  * fake {@link AuthorizationTokenFetcher} where no call is needed.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CodeArtifactAutoConfigurationTests {
 
 	private static final String DOMAIN = "my-domain";
@@ -563,6 +571,57 @@ class CodeArtifactAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(analyzeProperty(context, null).getAction()).contains("codeartifact.enabled=false");
 		});
+	}
+
+	@Test
+	void missingRegionNamesTheRegionProperty() {
+		assumeTrue(System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null
+				&& System.getProperty("aws.region") == null, "a region is configured for the AWS SDK");
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class))
+			.withBean(AwsCredentialsProvider.class, CodeArtifactAutoConfigurationTests::testCredentials)
+			.withPropertyValues("codeartifact.domain=" + DOMAIN)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyzeProperty(context, new MockEnvironment());
+				assertThat(analysis.getDescription()).contains("Property: codeartifact.region", "Value: (none)",
+						"is required when the AWS SDK finds no region");
+				assertThat(analysis.getAction()).contains("Set codeartifact.region", "AWS_REGION");
+			});
+	}
+
+	@Test
+	void missingCredentialsAreExplained() {
+		assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null
+				&& System.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") == null
+				&& System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null, "AWS credentials are configured");
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class))
+			.withPropertyValues("codeartifact.domain=" + DOMAIN, "codeartifact.region=us-east-1",
+					"codeartifact.endpoint=" + emulator.endpoint(), "codeartifact.refresh.startup-timeout=1s",
+					"codeartifact.refresh.initial-backoff=100ms")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new CodeArtifactTokenFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getAction()).contains("Check the application's AWS credentials");
+			});
+	}
+
+	@Test
+	void springApplicationReportsTheAnalysis(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(ImportAutoConfigurationApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(java.util.Map.of("codeartifact.domain", DOMAIN, "codeartifact.region",
+				"us-east-1", "codeartifact.duration", "10m", "spring.main.banner-mode", "off"));
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(application::run);
+		assertThat(output).contains("APPLICATION FAILED TO START", "Property: codeartifact.duration", "Value: '10m'",
+				"between 15m and 12h", "Origin: \"codeartifact.duration\" from property source \"defaultProperties\"",
+				"Set codeartifact.duration to a value such as 12h");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(CodeArtifactAutoConfiguration.class)
+	static class ImportAutoConfigurationApplication {
+
 	}
 
 	@Test
