@@ -50,7 +50,14 @@ public final class ExecutorRefreshScheduler implements RefreshScheduler {
 			return; // closed from a task: the thread ends when the task returns
 		}
 		try {
-			if (!this.executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+			long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
+			boolean terminated = this.executor.awaitTermination(CLOSE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+			// The executor terminates just before its thread ends: wait for the thread too
+			Thread thread = this.thread;
+			if (thread != null) {
+				thread.join(Math.max(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), 1));
+			}
+			if (!terminated || (thread != null && thread.isAlive())) {
 				logger.warn("Thread '" + THREAD_NAME + "' did not end within " + CLOSE_TIMEOUT);
 			}
 		}

@@ -194,12 +194,18 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 	 */
 	private AuthorizationToken awaitToken(WaitMode mode, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
+		long refreshesAtCall = -1;
 		boolean force = mode.force;
 		while (true) {
 			CompletableFuture<AuthorizationToken> outcome;
 			synchronized (this.monitor) {
+				if (refreshesAtCall < 0) {
+					refreshesAtCall = this.refreshCount;
+				}
+				// A forced refresh wants a token fetched after the call, not the one in service
+				boolean newEnough = !mode.force || this.refreshCount > refreshesAtCall;
 				ServedToken served = this.current;
-				if (!mode.force && served != null && served.isFreshAt(this.clock.millis())) {
+				if (newEnough && served != null && served.isFreshAt(this.clock.millis())) {
 					return served.token();
 				}
 				outcome = nextOutcome(force, deadline, timeout);
@@ -234,13 +240,14 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 		if (attempt == null) {
 			return scheduleAttempt(now).outcome;
 		}
-		if (!attempt.running && attempt.dueMillis > now) {
-			long earliest = earliestAttempt(attempt, force, now);
-			if (earliest < attempt.dueMillis) {
-				attempt.dueMillis = earliest;
+		if (!attempt.running) {
+			attempt.dueMillis = Math.min(attempt.dueMillis, earliestAttempt(attempt, force, now));
+			boolean overdue = attempt.dueMillis <= now;
+			if (overdue ? !attempt.wakesAtOnce : attempt.wakeMillis > attempt.dueMillis) {
+				// Due sooner than its timer wakes (brought forward, or the clock jumped): wake it
 				arm(attempt, now);
 			}
-			long waitNanos = TimeUnit.MILLISECONDS.toNanos(attempt.dueMillis - now);
+			long waitNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(attempt.dueMillis - now, 0));
 			if (waitNanos > deadline - System.nanoTime()) {
 				throw callerFailure("is not available: the next attempt, at " + Instant.ofEpochMilli(attempt.dueMillis)
 						+ ", is beyond the wait of " + timeout, this.lastFailure);
@@ -276,6 +283,8 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 	private void arm(Attempt attempt, long now) {
 		long delay = Math.min(Math.max(attempt.dueMillis - now, 0), MAX_SLEEP_MILLIS);
 		attempt.cancelTimer();
+		attempt.wakeMillis = now + delay;
+		attempt.wakesAtOnce = (delay == 0);
 		int generation = ++attempt.generation;
 		attempt.timer = this.scheduler.schedule(() -> onTimer(attempt, generation), Duration.ofMillis(delay));
 	}
@@ -473,6 +482,10 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 		final CompletableFuture<AuthorizationToken> outcome = new CompletableFuture<>();
 
 		long dueMillis;
+
+		long wakeMillis;
+
+		boolean wakesAtOnce;
 
 		boolean running;
 

@@ -1,0 +1,234 @@
+package io.github.codeartifact.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
+import software.amazon.awssdk.services.codeartifact.model.AccessDeniedException;
+import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
+import software.amazon.awssdk.services.codeartifact.model.ConflictException;
+import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenRequest;
+import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenResponse;
+import software.amazon.awssdk.services.codeartifact.model.InternalServerException;
+import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.codeartifact.model.ThrottlingException;
+import software.amazon.awssdk.services.codeartifact.model.ValidationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link SdkAuthorizationTokenFetcher}, against a hand-written client.
+ */
+class SdkAuthorizationTokenFetcherTests {
+
+	private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+
+	private static final String SECRET = "secret-token-from-the-service";
+
+	private final StubClient client = new StubClient();
+
+	private SdkAuthorizationTokenFetcher fetcher(String owner, Duration duration) {
+		return new SdkAuthorizationTokenFetcher(this.client, "my-domain", owner, duration,
+				Clock.fixed(NOW, ZoneOffset.UTC));
+	}
+
+	@Test
+	void fetchesWithDomainOwnerAndDuration() {
+		this.client.answer = () -> GetAuthorizationTokenResponse.builder()
+			.authorizationToken(SECRET)
+			.expiration(NOW.plus(Duration.ofHours(12)))
+			.build();
+		AuthorizationToken token = fetcher("123456789012", Duration.ofHours(12)).fetch();
+		assertThat(token.token()).isEqualTo(SECRET);
+		assertThat(token.expiration()).isEqualTo(NOW.plus(Duration.ofHours(12)));
+		assertThat(token.issuedAt()).isEqualTo(NOW);
+		assertThat(this.client.request.domain()).isEqualTo("my-domain");
+		assertThat(this.client.request.domainOwner()).isEqualTo("123456789012");
+		assertThat(this.client.request.durationSeconds()).isEqualTo(43200L);
+	}
+
+	@Test
+	void omitsAMissingOwnerAndAllowsZeroDuration() {
+		this.client.answer = () -> GetAuthorizationTokenResponse.builder()
+			.authorizationToken(SECRET)
+			.expiration(NOW.plusSeconds(20))
+			.build();
+		fetcher(null, Duration.ZERO).fetch();
+		assertThat(this.client.request.domainOwner()).isNull();
+		assertThat(this.client.request.durationSeconds()).isZero();
+	}
+
+	@Test
+	void answerWithoutTokenIsMalformed() {
+		this.client.answer = () -> GetAuthorizationTokenResponse.builder().expiration(NOW.plusSeconds(60)).build();
+		assertFailure(null, "MalformedResponse", true, null);
+	}
+
+	@Test
+	void answerWithoutExpirationIsMalformed() {
+		this.client.answer = () -> GetAuthorizationTokenResponse.builder().authorizationToken(SECRET).build();
+		CodeArtifactTokenException failure = assertFailure(null, "MalformedResponse", true, null);
+		assertThat(failure.getMessage()).doesNotContain(SECRET);
+		assertThat(failure.getCause()).isNull();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("serviceFailures")
+	void classifiesServiceFailures(String name, AwsServiceException exception, String errorCode, boolean retryable,
+			Duration retryAfter) {
+		this.client.answer = () -> {
+			throw exception;
+		};
+		CodeArtifactTokenException failure = assertFailure(exception, errorCode, retryable, retryAfter);
+		assertThat(failure.getMessage()).contains("my-domain").contains("123456789012").contains(errorCode)
+			.contains("the service says no");
+	}
+
+	static Stream<Arguments> serviceFailures() {
+		return Stream.of(
+				Arguments.of("throttled", service(ThrottlingException.builder().retryAfterSeconds(3), 429,
+						"ThrottlingException"), "ThrottlingException", true, Duration.ofSeconds(3)),
+				Arguments.of("throttled without Retry-After",
+						service(ThrottlingException.builder(), 429, "ThrottlingException"), "ThrottlingException", true,
+						null),
+				Arguments.of("internal error", service(InternalServerException.builder(), 500, "InternalServerException"),
+						"InternalServerException", true, null),
+				Arguments.of("503", service(CodeartifactException.builder(), 503, "ServiceUnavailable"),
+						"ServiceUnavailable", true, null),
+				Arguments.of("generic 429", service(CodeartifactException.builder(), 429, "TooManyRequestsException"),
+						"TooManyRequestsException", true, null),
+				Arguments.of("408", service(CodeartifactException.builder(), 408, "RequestTimeout"), "RequestTimeout",
+						true, null),
+				Arguments.of("clock skew", service(CodeartifactException.builder(), 403, "RequestTimeTooSkewed"),
+						"RequestTimeTooSkewed", true, null),
+				Arguments.of("access denied", service(AccessDeniedException.builder(), 403, "AccessDeniedException"),
+						"AccessDeniedException", false, null),
+				Arguments.of("validation", service(ValidationException.builder(), 400, "ValidationException"),
+						"ValidationException", false, null),
+				Arguments.of("unknown domain",
+						service(ResourceNotFoundException.builder(), 404, "ResourceNotFoundException"),
+						"ResourceNotFoundException", false, null),
+				Arguments.of("conflict", service(ConflictException.builder(), 409, "ConflictException"),
+						"ConflictException", false, null),
+				credentials("UnrecognizedClientException"), credentials("InvalidSignatureException"),
+				credentials("ExpiredTokenException"), credentials("InvalidClientTokenId"),
+				credentials("SignatureDoesNotMatch"), credentials("MissingAuthenticationToken"));
+	}
+
+	private static Arguments credentials(String errorCode) {
+		return Arguments.of(errorCode, service(CodeartifactException.builder(), 403, errorCode), errorCode, false, null);
+	}
+
+	private static AwsServiceException service(AwsServiceException.Builder builder, int status, String errorCode) {
+		return builder.statusCode(status)
+			.awsErrorDetails(AwsErrorDetails.builder()
+				.errorCode(errorCode)
+				.errorMessage("the service says no")
+				.serviceName("codeartifact")
+				.build())
+			.build();
+	}
+
+	@Test
+	void ioFailureIsRetryable() {
+		SdkClientException exception = SdkClientException.create("Unable to execute HTTP request: Connection reset");
+		this.client.answer = () -> {
+			throw exception;
+		};
+		assertFailure(exception, null, true, null);
+	}
+
+	@Test
+	void timeoutIsRetryable() {
+		ApiCallTimeoutException exception = ApiCallTimeoutException.create(1000);
+		this.client.answer = () -> {
+			throw exception;
+		};
+		assertFailure(exception, null, true, null);
+	}
+
+	@Test
+	void credentialsThatCannotBeLoadedAreRetryable() {
+		SdkClientException exception = SdkClientException
+			.create("Unable to load credentials from any of the providers in the chain");
+		this.client.answer = () -> {
+			throw exception;
+		};
+		CodeArtifactTokenException failure = assertFailure(exception, null, true, null);
+		assertThat(failure.getMessage()).contains("credentials could not be loaded");
+	}
+
+	@Test
+	void otherSdkFailureIsRetryable() {
+		SdkException exception = SdkException.create("odd", null);
+		this.client.answer = () -> {
+			throw exception;
+		};
+		assertFailure(exception, null, true, null);
+	}
+
+	private CodeArtifactTokenException assertFailure(Throwable cause, String errorCode, boolean retryable,
+			Duration retryAfter) {
+		CodeArtifactTokenException failure = catchFailure();
+		assertThat(failure.getErrorCode()).isEqualTo(errorCode);
+		assertThat(failure.isRetryable()).isEqualTo(retryable);
+		assertThat(failure.getRetryAfter()).isEqualTo(retryAfter);
+		assertThat(failure.getDomain()).isEqualTo("my-domain");
+		assertThat(failure.getMessage()).contains("my-domain").doesNotContain(SECRET);
+		if (cause != null) {
+			assertThat(failure.getCause()).isSameAs(cause);
+		}
+		return failure;
+	}
+
+	private CodeArtifactTokenException catchFailure() {
+		SdkAuthorizationTokenFetcher fetcher = fetcher("123456789012", Duration.ofHours(1));
+		return org.assertj.core.api.Assertions.catchThrowableOfType(CodeArtifactTokenException.class, fetcher::fetch);
+	}
+
+	@Test
+	void unexpectedRuntimeExceptionPropagates() {
+		this.client.answer = () -> {
+			throw new IllegalStateException("bug");
+		};
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(fetcher(null, Duration.ZERO)::fetch);
+	}
+
+	private static final class StubClient implements CodeartifactClient {
+
+		Supplier<GetAuthorizationTokenResponse> answer;
+
+		GetAuthorizationTokenRequest request;
+
+		@Override
+		public GetAuthorizationTokenResponse getAuthorizationToken(GetAuthorizationTokenRequest request) {
+			this.request = request;
+			return this.answer.get();
+		}
+
+		@Override
+		public String serviceName() {
+			return "codeartifact";
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+}
