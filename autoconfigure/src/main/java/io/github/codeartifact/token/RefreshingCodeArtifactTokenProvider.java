@@ -389,7 +389,9 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 	private void failed(Attempt attempt, CodeArtifactTokenException failure, long elapsedNanos) {
 		Instant nextAttempt;
 		@Nullable Instant expiredAt = null;
+		boolean closing;
 		synchronized (this.monitor) {
+			closing = this.closed;
 			long now = this.clock.millis();
 			this.failureCount++;
 			this.lastAttempt = Instant.ofEpochMilli(now);
@@ -407,6 +409,11 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 			}
 		}
 		attempt.outcome.completeExceptionally(failure);
+		if (closing) {
+			// A fetch cut short by close() is no news
+			logger.debug("Fetch of a CodeArtifact token for domain '" + this.domain + "' ended by close");
+			return;
+		}
 		logger.warn("Failed to fetch a CodeArtifact token for domain '" + this.domain + "' (error code "
 				+ errorCode(failure) + ", " + (failure.isRetryable() ? "retryable" : "not retryable")
 				+ "); next attempt at " + nextAttempt + ": " + failure.getMessage());
