@@ -2,12 +2,15 @@ package io.github.codeartifact.test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +18,9 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4Properties;
+import software.amazon.awssdk.http.auth.aws.internal.signer.V4RequestSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
@@ -24,7 +30,9 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * Verifies SigV4 {@code Authorization} headers by signing the received request again
- * with the AWS SDK's own signer and comparing the signatures.
+ * with the AWS SDK's own signer (with the request's {@code X-Amz-Date} as signing clock,
+ * only its signed headers, the region and service of its credential scope and its
+ * payload) and comparing the signatures in constant time.
  * <p>
  * The request time is not checked against the clock: tests move the emulator's clock
  * freely while clients sign with the real time.
@@ -151,14 +159,55 @@ final class SigV4Verifier {
 		AwsCredentialsIdentity identity = (sessionToken != null)
 				? AwsSessionCredentialsIdentity.create(scope[0], secret, sessionToken)
 				: AwsCredentialsIdentity.create(scope[0], secret);
+		boolean contentHashSigned = Arrays.asList(signedHeaders.split(";")).contains("x-amz-content-sha256");
+		return contentHashSigned ? signWithHttpSigner(unsigned.build(), identity, scope, signingTime, request.body())
+				: signCanonicalRequest(unsigned.build(), identity, scope, signingTime, request.body());
+	}
+
+	/**
+	 * Signs with the SDK's public signer. It always signs {@code x-amz-content-sha256},
+	 * so it reproduces only signatures of clients that signed that header too, such as
+	 * the AWS SDK for Java.
+	 */
+	private String signWithHttpSigner(SdkHttpRequest unsigned, AwsCredentialsIdentity identity, String[] scope,
+			Instant signingTime, byte[] body) {
 		SignedRequest signed = this.signer.sign((sign) -> sign.identity(identity)
-			.request(unsigned.build())
-			.payload(ContentStreamProvider.fromByteArray(request.body()))
+			.request(unsigned)
+			.payload(ContentStreamProvider.fromByteArray(body))
 			.putProperty(AwsV4HttpSigner.REGION_NAME, scope[2])
 			.putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, scope[3])
 			.putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signingTime, ZoneOffset.UTC)));
 		String recomputed = signed.request().firstMatchingHeader("Authorization").orElse("");
-		return components(recomputed.substring(Math.min(recomputed.length(), ALGORITHM.length() + 1))).get("Signature");
+		String signature = components(recomputed.substring(Math.min(recomputed.length(), ALGORITHM.length() + 1)))
+			.get("Signature");
+		return (signature != null) ? signature : "";
+	}
+
+	/**
+	 * Signs exactly the headers the client signed with the request signer that the SDK's
+	 * public signer delegates to, for clients (such as botocore and the AWS CLI) that do
+	 * not sign {@code x-amz-content-sha256}. This is SDK-internal API: the SDK version is
+	 * pinned by the build.
+	 */
+	private String signCanonicalRequest(SdkHttpRequest unsigned, AwsCredentialsIdentity identity, String[] scope,
+			Instant signingTime, byte[] body) {
+		V4Properties properties = V4Properties.builder()
+			.credentials(identity)
+			.credentialScope(new CredentialScope(scope[2], scope[3], signingTime))
+			.signingClock(Clock.fixed(signingTime, ZoneOffset.UTC))
+			.doubleUrlEncode(true)
+			.normalizePath(true)
+			.build();
+		return V4RequestSigner.create(properties, sha256Hex(body)).sign(unsigned.toBuilder()).getSignature();
+	}
+
+	private static String sha256Hex(byte[] body) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static void applyHost(SdkHttpRequest.Builder builder, String host) {
