@@ -61,8 +61,11 @@ public final class CodeArtifactAutoConfiguration {
 			ObjectProvider<AwsCredentialsProvider> credentialsProvider, ObjectProvider<AwsRegionProvider> regionProvider,
 			ObjectProvider<CodeArtifactClientCustomizer> customizers) {
 		properties.validate();
-		AwsCredentialsProvider credentials = credentialsProvider.getIfAvailable(
-				() -> DefaultCredentialsProvider.builder().build());
+		// The client closes its credentials provider on close: our own default chain, never the application's bean.
+		AwsCredentialsProvider applicationCredentials = credentialsProvider.getIfAvailable();
+		AwsCredentialsProvider credentials = (applicationCredentials != null)
+				? new NonClosingCredentialsProvider(applicationCredentials)
+				: DefaultCredentialsProvider.builder().build();
 		CodeartifactClientBuilder builder = CodeartifactClient.builder()
 			.credentialsProvider(credentials)
 			.region(resolveRegion(properties, regionProvider))

@@ -47,6 +47,7 @@ import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -248,6 +249,33 @@ class CodeArtifactAutoConfigurationTests {
 				assertThat(emulator.isValidToken(context.getBean(CodeArtifactTokenProvider.class).getToken())).isTrue();
 				assertThat(resolved).hasPositiveValue();
 			});
+	}
+
+	@Test
+	void closingTheContextLeavesTheApplicationsCredentialsProviderOpen() {
+		ClosableCredentialsProvider credentials = new ClosableCredentialsProvider();
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class))
+			.withBean(AwsCredentialsProvider.class, () -> credentials, (definition) -> definition.setDestroyMethodName(""))
+			.withBean(AuthorizationTokenFetcher.class, () -> fakeFetcher(new AtomicInteger()))
+			.withPropertyValues("codeartifact.domain=" + DOMAIN, "codeartifact.region=us-east-1")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(credentials.closed).isFalse();
+	}
+
+	static class ClosableCredentialsProvider implements AwsCredentialsProvider, SdkAutoCloseable {
+
+		volatile boolean closed;
+
+		@Override
+		public AwsCredentials resolveCredentials() {
+			return AwsBasicCredentials.create("test", "test");
+		}
+
+		@Override
+		public void close() {
+			this.closed = true;
+		}
+
 	}
 
 	@Test
