@@ -1,0 +1,87 @@
+package io.github.codeartifact.token;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The default {@link RefreshScheduler}: one daemon thread named {@value #THREAD_NAME}.
+ * {@link #close()} stops it and waits for it to end, so no thread is left behind.
+ */
+public final class ExecutorRefreshScheduler implements RefreshScheduler {
+
+	/** The name of the refresh thread. */
+	public static final String THREAD_NAME = "codeartifact-token-refresh";
+
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Log logger = LogFactory.getLog(ExecutorRefreshScheduler.class);
+
+	private final ScheduledThreadPoolExecutor executor;
+
+	private volatile @Nullable Thread thread;
+
+	/**
+	 * Creates a scheduler; its thread starts with the first task.
+	 */
+	public ExecutorRefreshScheduler() {
+		this.executor = new ScheduledThreadPoolExecutor(1, this::newThread);
+		this.executor.setRemoveOnCancelPolicy(true);
+		this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		this.executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+	}
+
+	@Override
+	public Cancellable schedule(Runnable task, Duration delay) {
+		long nanos = Math.max(saturatedNanos(delay), 0);
+		ScheduledFuture<?> future = this.executor.schedule(() -> runGuarded(task), nanos, TimeUnit.NANOSECONDS);
+		return () -> future.cancel(false);
+	}
+
+	@Override
+	public void close() {
+		this.executor.shutdownNow();
+		if (Thread.currentThread() == this.thread) {
+			return; // closed from a task: the thread ends when the task returns
+		}
+		try {
+			if (!this.executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.warn("Thread '" + THREAD_NAME + "' did not end within " + CLOSE_TIMEOUT);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private Thread newThread(Runnable runnable) {
+		Thread thread = new Thread(runnable, THREAD_NAME);
+		thread.setDaemon(true);
+		this.thread = thread;
+		return thread;
+	}
+
+	private static void runGuarded(Runnable task) {
+		try {
+			task.run();
+		}
+		catch (RuntimeException ex) {
+			logger.error("CodeArtifact token refresh task failed", ex);
+		}
+	}
+
+	private static long saturatedNanos(Duration delay) {
+		try {
+			return delay.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			return delay.isNegative() ? 0 : Long.MAX_VALUE;
+		}
+	}
+
+}

@@ -1,0 +1,154 @@
+package io.github.codeartifact.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
+import software.amazon.awssdk.services.codeartifact.model.AccessDeniedException;
+import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenRequest;
+import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenResponse;
+import software.amazon.awssdk.services.codeartifact.model.InternalServerException;
+import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.codeartifact.model.ThrottlingException;
+import software.amazon.awssdk.services.codeartifact.model.ValidationException;
+
+/**
+ * An {@link AuthorizationTokenFetcher} that calls GetAuthorizationToken with the AWS SDK and
+ * classifies its failures:
+ * <ul>
+ * <li>retryable: throttling (with its {@code Retry-After}), internal server errors, any 5xx, 408,
+ * 429, clock skew, client-side failures (I/O, timeouts, unreadable answers), credentials that could
+ * not be loaded, and an answer without a token or an expiration ({@code MalformedResponse});</li>
+ * <li>not retryable: access denied, validation errors, an unknown domain, rejected credentials and
+ * any other 4xx.</li>
+ * </ul>
+ * Credentials that could not be loaded are retryable: the call never reached AWS, so retrying
+ * costs the service nothing, and the sources of the default chain (instance metadata, container
+ * endpoint, web identity file) are often briefly unavailable at startup or during a rotation. When
+ * they are missing for good, startup still fails once the startup timeout passes.
+ * <p>
+ * Neither the response nor the token is ever logged or put in a message: the response's
+ * {@code toString()} shows the token.
+ */
+public final class SdkAuthorizationTokenFetcher implements AuthorizationTokenFetcher {
+
+	private static final Set<String> REJECTED_CREDENTIALS = Set.of("UnrecognizedClientException",
+			"InvalidSignatureException", "ExpiredTokenException", "ExpiredToken", "InvalidClientTokenId",
+			"SignatureDoesNotMatch", "MissingAuthenticationToken", "IncompleteSignature", "InvalidAccessKeyId");
+
+	private final CodeartifactClient client;
+
+	private final String domain;
+
+	private final @Nullable String domainOwner;
+
+	private final Duration duration;
+
+	private final Clock clock;
+
+	/**
+	 * Creates a fetcher.
+	 * @param client the CodeArtifact client, configured with region and credentials
+	 * @param domain the domain
+	 * @param domainOwner the AWS account that owns the domain, or {@code null} for the caller's own
+	 * @param duration the lifetime to ask for, in whole seconds; zero asks for the remaining time of
+	 * the caller's role session
+	 * @param clock the clock that stamps each token's issue time
+	 */
+	public SdkAuthorizationTokenFetcher(CodeartifactClient client, String domain, @Nullable String domainOwner,
+			Duration duration, Clock clock) {
+		this.client = Objects.requireNonNull(client, "client must not be null");
+		this.domain = Objects.requireNonNull(domain, "domain must not be null");
+		this.domainOwner = domainOwner;
+		this.duration = Objects.requireNonNull(duration, "duration must not be null");
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+	}
+
+	@Override
+	public AuthorizationToken fetch() {
+		Instant issuedAt = this.clock.instant();
+		GetAuthorizationTokenRequest request = GetAuthorizationTokenRequest.builder()
+			.domain(this.domain)
+			.domainOwner(this.domainOwner)
+			.durationSeconds(this.duration.toSeconds())
+			.build();
+		GetAuthorizationTokenResponse response;
+		try {
+			response = this.client.getAuthorizationToken(request);
+		}
+		catch (AwsServiceException ex) {
+			throw serviceFailure(ex);
+		}
+		catch (SdkClientException ex) {
+			throw clientFailure(ex);
+		}
+		catch (SdkException ex) {
+			throw failure("SDK failure", null, true, null, ex);
+		}
+		String token = response.authorizationToken();
+		Instant expiration = response.expiration();
+		if (token == null || token.isEmpty() || expiration == null) {
+			throw failure("the answer has no " + ((expiration != null) ? "token" : "expiration"),
+					"MalformedResponse", true, null, null);
+		}
+		return new AuthorizationToken(token, expiration, issuedAt);
+	}
+
+	private CodeArtifactTokenException serviceFailure(AwsServiceException ex) {
+		AwsErrorDetails details = ex.awsErrorDetails();
+		String errorCode = (details != null) ? details.errorCode() : null;
+		String serviceMessage = (details != null && details.errorMessage() != null) ? details.errorMessage()
+				: ex.getMessage();
+		Duration retryAfter = (ex instanceof ThrottlingException throttling && throttling.retryAfterSeconds() != null)
+				? Duration.ofSeconds(throttling.retryAfterSeconds()) : null;
+		return failure(serviceMessage, (errorCode != null) ? errorCode : ex.getClass().getSimpleName(),
+				isRetryable(ex, errorCode), retryAfter, ex);
+	}
+
+	static boolean isRetryable(AwsServiceException ex, @Nullable String errorCode) {
+		if (ex instanceof AccessDeniedException || ex instanceof ValidationException
+				|| ex instanceof ResourceNotFoundException
+				|| (errorCode != null && REJECTED_CREDENTIALS.contains(errorCode))) {
+			return false;
+		}
+		if (ex instanceof ThrottlingException || ex instanceof InternalServerException || ex.isThrottlingException()
+				|| ex.isClockSkewException()) {
+			return true;
+		}
+		int status = ex.statusCode();
+		return status >= 500 || status == 429 || status == 408;
+	}
+
+	private CodeArtifactTokenException clientFailure(SdkClientException ex) {
+		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		if (message.startsWith("Unable to load credentials")) {
+			return failure("AWS credentials could not be loaded: " + message, null, true, null, ex);
+		}
+		return failure("client-side failure (" + ex.getClass().getSimpleName() + "): " + message, null, true, null,
+				ex);
+	}
+
+	private CodeArtifactTokenException failure(String detail, @Nullable String errorCode, boolean retryable,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
+		StringBuilder message = new StringBuilder("GetAuthorizationToken failed for domain '").append(this.domain)
+			.append("'");
+		if (this.domainOwner != null) {
+			message.append(" (owner ").append(this.domainOwner).append(")");
+		}
+		if (errorCode != null) {
+			message.append(": ").append(errorCode);
+		}
+		message.append(": ").append(detail);
+		return new CodeArtifactTokenException(message.toString(), errorCode, this.domain, retryable, retryAfter,
+				cause);
+	}
+
+}
