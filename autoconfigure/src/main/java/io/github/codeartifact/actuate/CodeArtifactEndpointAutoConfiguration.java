@@ -1,5 +1,6 @@
 package io.github.codeartifact.actuate;
 
+import io.github.codeartifact.autoconfigure.CodeArtifactProperties;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
@@ -26,9 +27,10 @@ public final class CodeArtifactEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CodeArtifactEndpoint codeArtifactEndpoint(RefreshingCodeArtifactTokenProvider provider, Environment environment,
-			ObjectProvider<CodeartifactClient> client) {
-		return new CodeArtifactEndpoint(provider, CodeArtifactTargets.resolve(environment, client));
+	CodeArtifactEndpoint codeArtifactEndpoint(RefreshingCodeArtifactTokenProvider provider,
+			ObjectProvider<CodeArtifactProperties> properties, ObjectProvider<CodeartifactClient> client,
+			Environment environment) {
+		return new CodeArtifactEndpoint(provider, CodeArtifactTargets.resolve(properties, client, environment));
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.github.codeartifact.actuate;
 
+import io.github.codeartifact.autoconfigure.CodeArtifactProperties;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,8 +28,9 @@ public final class CodeArtifactMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CodeArtifactTokenMetrics codeArtifactTokenMetrics(MeterRegistry registry, Environment environment) {
-		return new CodeArtifactTokenMetrics(registry, CodeArtifactTargets.domain(environment));
+	CodeArtifactTokenMetrics codeArtifactTokenMetrics(MeterRegistry registry,
+			ObjectProvider<CodeArtifactProperties> properties, Environment environment) {
+		return new CodeArtifactTokenMetrics(registry, CodeArtifactTargets.domain(properties, environment));
 	}
 
 }
