@@ -1,0 +1,162 @@
+package io.github.codeartifact.autoconfigure;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+
+import io.github.codeartifact.event.ApplicationEventTokenRefreshListener;
+import io.github.codeartifact.token.AuthorizationTokenFetcher;
+import io.github.codeartifact.token.CodeArtifactTokenProvider;
+import io.github.codeartifact.token.ExecutorRefreshScheduler;
+import io.github.codeartifact.token.RefreshScheduler;
+import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
+import io.github.codeartifact.token.SdkAuthorizationTokenFetcher;
+import io.github.codeartifact.token.TokenRefreshListener;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClientBuilder;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of a refreshing
+ * {@link CodeArtifactTokenProvider}: a {@link CodeartifactClient}, the refresh engine and its
+ * lifecycle, and the Spring events after each refresh.
+ * <p>
+ * Turned off by {@code codeartifact.enabled=false}. Every bean backs off when the application
+ * defines one of the same type.
+ */
+@AutoConfiguration
+@ConditionalOnClass(CodeartifactClient.class)
+@ConditionalOnBooleanProperty(name = CodeArtifactProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CodeArtifactProperties.class)
+public final class CodeArtifactAutoConfiguration {
+
+	/** How long the client waits for a connection to the CodeArtifact endpoint. */
+	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	/** How long the client waits for data on an open connection. */
+	static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
+
+	@Bean
+	@ConditionalOnMissingBean
+	CodeartifactClient codeArtifactClient(CodeArtifactProperties properties,
+			ObjectProvider<AwsCredentialsProvider> credentialsProvider, ObjectProvider<AwsRegionProvider> regionProvider,
+			ObjectProvider<CodeArtifactClientCustomizer> customizers) {
+		properties.validate();
+		AwsCredentialsProvider credentials = credentialsProvider.getIfAvailable(
+				() -> DefaultCredentialsProvider.builder().build());
+		CodeartifactClientBuilder builder = CodeartifactClient.builder()
+			.credentialsProvider(credentials)
+			.region(resolveRegion(properties, regionProvider))
+			.httpClientBuilder(UrlConnectionHttpClient.builder()
+				.connectionTimeout(CONNECT_TIMEOUT)
+				.socketTimeout(SOCKET_TIMEOUT))
+			// The refresh engine retries with its own backoff and startup timeout: one SDK call is one attempt.
+			.overrideConfiguration((override) -> override.retryStrategy(AwsRetryStrategy.doNotRetry()));
+		URI endpoint = properties.getEndpoint();
+		if (endpoint != null) {
+			builder.endpointOverride(endpoint);
+		}
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	private static Region resolveRegion(CodeArtifactProperties properties,
+			ObjectProvider<AwsRegionProvider> regionProvider) {
+		String region = properties.getRegion();
+		if (region != null) {
+			return Region.of(region);
+		}
+		AwsRegionProvider provider = regionProvider.getIfAvailable(DefaultAwsRegionProviderChain::new);
+		try {
+			return provider.getRegion();
+		}
+		catch (SdkClientException ex) {
+			throw new InvalidCodeArtifactPropertyException(CodeArtifactProperties.PREFIX + ".region", null,
+					"is required when the AWS SDK finds no region (" + ex.getMessage() + ")",
+					"Set " + CodeArtifactProperties.PREFIX + ".region to the region of the domain, such as "
+							+ "us-east-1, or set the AWS_REGION environment variable.");
+		}
+	}
+
+	/**
+	 * The refreshing provider and what it needs, unless the application has its own
+	 * {@link CodeArtifactTokenProvider}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(CodeArtifactTokenProvider.class)
+	static class TokenProviderConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AuthorizationTokenFetcher codeArtifactAuthorizationTokenFetcher(CodeartifactClient codeArtifactClient,
+				CodeArtifactProperties properties) {
+			return new SdkAuthorizationTokenFetcher(codeArtifactClient, properties.requireDomain(),
+					properties.getOwner(), properties.getDuration(), Clock.systemUTC());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RefreshScheduler codeArtifactRefreshScheduler() {
+			return new ExecutorRefreshScheduler();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ApplicationEventTokenRefreshListener codeArtifactTokenEventPublisher(ApplicationEventPublisher publisher,
+				CodeArtifactProperties properties, ObjectProvider<CodeArtifactTokenProvider> tokenProvider) {
+			return new ApplicationEventTokenRefreshListener(publisher, properties.requireDomain(),
+					tokenProvider::getObject);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(CodeArtifactTokenProvider.class)
+		RefreshingCodeArtifactTokenProvider codeArtifactTokenProvider(CodeArtifactProperties properties,
+				AuthorizationTokenFetcher codeArtifactAuthorizationTokenFetcher,
+				RefreshScheduler codeArtifactRefreshScheduler, ObjectProvider<TokenRefreshListener> listeners) {
+			TokenRefreshListener listener = new CompositeTokenRefreshListener(listeners.orderedStream().toList());
+			return new RefreshingCodeArtifactTokenProvider(properties.requireDomain(),
+					codeArtifactAuthorizationTokenFetcher, properties.toSettings(), Clock.systemUTC(),
+					codeArtifactRefreshScheduler, listener, new Random());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		CodeArtifactTokenLifecycle codeArtifactTokenLifecycle(RefreshingCodeArtifactTokenProvider codeArtifactTokenProvider,
+				CodeArtifactProperties properties, ObjectProvider<CodeartifactClient> codeArtifactClient) {
+			return new CodeArtifactTokenLifecycle(codeArtifactTokenProvider, properties.requireDomain(),
+					properties.getOwner(), () -> regionOf(codeArtifactClient), properties.isFailFast());
+		}
+
+		private static @Nullable String regionOf(ObjectProvider<CodeartifactClient> codeArtifactClient) {
+			try {
+				CodeartifactClient client = codeArtifactClient.getIfAvailable();
+				Region region = (client != null) ? client.serviceClientConfiguration().region() : null;
+				return (region != null) ? region.id() : null;
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
+		}
+
+	}
+
+}

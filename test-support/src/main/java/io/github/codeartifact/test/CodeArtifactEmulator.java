@@ -1,0 +1,442 @@
+package io.github.codeartifact.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A local AWS CodeArtifact that speaks the real wire protocol: the rest-json operations
+ * {@code GetAuthorizationToken} and {@code GetRepositoryEndpoint} with SigV4
+ * verification, the service model's validation and errors, and a token-gated package
+ * repository behind the returned endpoints.
+ * <p>
+ * Every time decision (token issue and expiry, call recording) uses the configured
+ * {@link Clock}, so a test can share a {@link MutableClock} with the code under test.
+ * Only injected {@link EmulatorFault#latency(Duration) latency} is real time.
+ *
+ * <pre class="code">
+ * try (CodeArtifactEmulator emulator = CodeArtifactEmulator.builder()
+ *         .domain("my-domain", "111122223333")
+ *         .repository("my-domain", "my-repo")
+ *         .build()) {
+ *     // point a CodeartifactClient at emulator.endpoint() with credentials test/test
+ * }
+ * </pre>
+ */
+public final class CodeArtifactEmulator implements AutoCloseable {
+
+	/**
+	 * The SigV4 signing name of CodeArtifact.
+	 */
+	public static final String SIGNING_NAME = "codeartifact";
+
+	private final LocalHttpServer server;
+
+	private final URI endpoint;
+
+	private final String region;
+
+	private final Clock clock;
+
+	private final Inventory inventory;
+
+	private final FaultQueue faults = new FaultQueue();
+
+	private final CallRecorder recorder = new CallRecorder();
+
+	private final TokenRegistry tokens = new TokenRegistry();
+
+	private final PackageStore store = new PackageStore();
+
+	private final TokenPolicy tokenPolicy;
+
+	private final RepositoryEndpoints repositoryEndpoints;
+
+	private final CountDownLatch closed = new CountDownLatch(1);
+
+	private CodeArtifactEmulator(Builder builder) throws IOException {
+		this.region = builder.region;
+		this.clock = builder.clock;
+		this.inventory = new Inventory(builder.owners, builder.repositories);
+		this.tokenPolicy = new TokenPolicy(builder.roleCredentialExpiry);
+		Map<String, String> keyPairs = builder.keyPairs.isEmpty() ? Map.of("test", "test") : builder.keyPairs;
+		SigV4Verifier verifier = new SigV4Verifier(keyPairs, this.region, SIGNING_NAME);
+		RequestRouter[] router = new RequestRouter[1];
+		this.server = new LocalHttpServer(builder.port, (request) -> router[0].handle(request));
+		this.endpoint = URI.create("http://" + this.server.host() + ":" + this.server.port());
+		this.repositoryEndpoints = new RepositoryEndpoints(this.endpoint);
+		ApiOperations api = new ApiOperations(verifier, this.faults, this.inventory, this.tokens, this.tokenPolicy,
+				this.clock, this.repositoryEndpoints, this.closed);
+		PackageRepository repository = new PackageRepository(this.inventory, this.store, this.tokens, this.clock);
+		router[0] = new RequestRouter(api, repository, this.recorder, this.clock);
+	}
+
+	/**
+	 * Starts configuring an emulator.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Returns the base URI to use as the client's endpoint override.
+	 * @return {@code http://127.0.0.1:PORT}
+	 */
+	public URI endpoint() {
+		return this.endpoint;
+	}
+
+	/**
+	 * Returns the port the emulator listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.endpoint.getPort();
+	}
+
+	/**
+	 * Returns the region that requests must be signed for.
+	 * @return the region
+	 */
+	public String region() {
+		return this.region;
+	}
+
+	/**
+	 * Returns the clock the emulator decides time with.
+	 * @return the clock
+	 */
+	public Clock clock() {
+		return this.clock;
+	}
+
+	/**
+	 * Returns the endpoint that {@code GetRepositoryEndpoint} answers for a repository.
+	 * @param domain the domain
+	 * @param repository the repository
+	 * @param format the package format, such as {@code maven}
+	 * @return the endpoint URI, ending with a slash
+	 */
+	public URI repositoryEndpoint(String domain, String repository, String format) {
+		this.inventory.requireRepository(domain, repository);
+		return this.repositoryEndpoints.endpoint(domain, this.inventory.requireOwner(domain), format, repository);
+	}
+
+	/**
+	 * Makes every token issued from now on live exactly this long, whatever
+	 * {@code duration} asks for.
+	 * @param lifetime the forced lifetime, or {@code null} to stop forcing
+	 */
+	public void forceTokenLifetime(@Nullable Duration lifetime) {
+		this.tokenPolicy.forceLifetime(lifetime);
+	}
+
+	/**
+	 * Stops forcing a token lifetime.
+	 */
+	public void clearForcedTokenLifetime() {
+		this.tokenPolicy.forceLifetime(null);
+	}
+
+	/**
+	 * Sets what {@code duration=0} yields: the remaining life of the caller's role
+	 * credentials (15 minutes unless set).
+	 * @param expiry the lifetime of tokens asked for with {@code duration=0}
+	 */
+	public void roleCredentialExpiry(Duration expiry) {
+		this.tokenPolicy.roleCredentialExpiry(expiry);
+	}
+
+	/**
+	 * Queues a fault for the next {@code times} API calls it applies to. Faults apply in
+	 * the order queued, after the SigV4 check and before validation.
+	 * @param fault the fault
+	 * @param times how many calls it applies to (at least 1)
+	 */
+	public void enqueueFault(EmulatorFault fault, int times) {
+		Objects.requireNonNull(fault, "fault");
+		this.faults.add(fault, times);
+	}
+
+	/**
+	 * Drops every queued fault.
+	 */
+	public void clearFaults() {
+		this.faults.clear();
+	}
+
+	/**
+	 * Returns how many fault applications are still queued.
+	 * @return the sum of the remaining counts
+	 */
+	public int pendingFaults() {
+		return this.faults.remaining();
+	}
+
+	/**
+	 * Returns every call received so far, oldest first.
+	 * @return an immutable snapshot
+	 */
+	public List<RecordedCall> calls() {
+		return this.recorder.calls();
+	}
+
+	/**
+	 * Returns the calls of one operation, oldest first.
+	 * @param operation the operation
+	 * @return an immutable snapshot
+	 */
+	public List<RecordedCall> calls(Operation operation) {
+		return this.recorder.calls(operation);
+	}
+
+	/**
+	 * Returns the {@code GetAuthorizationToken} calls, oldest first.
+	 * @return an immutable snapshot
+	 */
+	public List<RecordedCall> authorizationTokenCalls() {
+		return calls(Operation.GET_AUTHORIZATION_TOKEN);
+	}
+
+	/**
+	 * Returns how many {@code GetAuthorizationToken} calls were received.
+	 * @return the count
+	 */
+	public int authorizationTokenCallCount() {
+		return authorizationTokenCalls().size();
+	}
+
+	/**
+	 * Forgets the recorded calls.
+	 */
+	public void resetCalls() {
+		this.recorder.reset();
+	}
+
+	/**
+	 * Seeds a file into a repository's Maven endpoint.
+	 * @param domain the domain
+	 * @param repository the repository
+	 * @param path the path below the repository endpoint, such as
+	 * {@code com/example/lib/maven-metadata.xml}
+	 * @param content the file content
+	 */
+	public void putPackageFile(String domain, String repository, String path, byte[] content) {
+		putPackageFile(domain, repository, "maven", path, content);
+	}
+
+	/**
+	 * Seeds a file into a repository's endpoint of a given format.
+	 * @param domain the domain
+	 * @param repository the repository
+	 * @param format the package format
+	 * @param path the path below the repository endpoint
+	 * @param content the file content
+	 */
+	public void putPackageFile(String domain, String repository, String format, String path, byte[] content) {
+		this.inventory.requireRepository(domain, repository);
+		this.store.put(domain, repository, format, path, content);
+	}
+
+	/**
+	 * Seeds a Maven package: {@code maven-metadata.xml}, and a pom and a small jar per
+	 * version, each with a {@code .sha1} file.
+	 * @param domain the domain
+	 * @param repository the repository
+	 * @param groupId the group id
+	 * @param artifactId the artifact id
+	 * @param versions the versions, oldest first (the last one is the latest)
+	 * @return the seeded paths below the repository endpoint
+	 */
+	public List<String> seedMavenPackage(String domain, String repository, String groupId, String artifactId,
+			String... versions) {
+		Map<String, byte[]> files = MavenPackageFiles.generate(groupId, artifactId, Arrays.asList(versions),
+				this.clock.instant());
+		files.forEach((path, content) -> putPackageFile(domain, repository, "maven", path, content));
+		return List.copyOf(files.keySet());
+	}
+
+	/**
+	 * Returns whether the emulator issued this token (expired or not).
+	 * @param token the token
+	 * @return {@code true} for a token this emulator issued
+	 */
+	public boolean isIssuedToken(String token) {
+		return this.tokens.find(token) != null;
+	}
+
+	/**
+	 * Returns whether the emulator issued this token and it has not expired by its clock.
+	 * @param token the token
+	 * @return {@code true} when the package repository would accept the token
+	 */
+	public boolean isValidToken(String token) {
+		IssuedToken issued = this.tokens.find(token);
+		return issued != null && issued.isValidAt(this.clock.instant());
+	}
+
+	/**
+	 * Returns how many tokens the emulator issued.
+	 * @return the count
+	 */
+	public int issuedTokenCount() {
+		return this.tokens.size();
+	}
+
+	/**
+	 * Stops the server, resetting open connections and cutting injected latency short.
+	 */
+	@Override
+	public void close() {
+		this.closed.countDown();
+		this.server.close();
+	}
+
+	/**
+	 * Configures and starts a {@link CodeArtifactEmulator}.
+	 */
+	public static final class Builder {
+
+		private final Map<String, String> owners = new LinkedHashMap<>();
+
+		private final Map<String, Map<String, Set<String>>> repositories = new LinkedHashMap<>();
+
+		private final Map<String, String> keyPairs = new LinkedHashMap<>();
+
+		private String region = "us-east-1";
+
+		private Clock clock = Clock.systemUTC();
+
+		private int port;
+
+		private Duration roleCredentialExpiry = Duration.ofMinutes(15);
+
+		private Builder() {
+		}
+
+		/**
+		 * Adds a domain and the account that owns it.
+		 * @param name the domain name
+		 * @param owner the 12-digit owner account id
+		 * @return this builder
+		 */
+		public Builder domain(String name, String owner) {
+			Objects.requireNonNull(name, "name");
+			if (!owner.matches("[0-9]{12}")) {
+				throw new IllegalArgumentException("The owner must be a 12-digit account id: " + owner);
+			}
+			this.owners.put(name, owner);
+			this.repositories.putIfAbsent(name, new LinkedHashMap<>());
+			return this;
+		}
+
+		/**
+		 * Adds a repository to a domain added before.
+		 * @param domain the domain
+		 * @param name the repository name
+		 * @param formats the package formats it has endpoints for (all when none given)
+		 * @return this builder
+		 */
+		public Builder repository(String domain, String name, String... formats) {
+			Map<String, Set<String>> domainRepositories = this.repositories.get(domain);
+			if (domainRepositories == null) {
+				throw new IllegalArgumentException("Add domain " + domain + " before its repositories");
+			}
+			Set<String> formatSet = new LinkedHashSet<>(
+					(formats.length == 0) ? Inventory.FORMATS : Arrays.asList(formats));
+			for (String format : formatSet) {
+				if (!Inventory.FORMATS.contains(format)) {
+					throw new IllegalArgumentException("Unknown package format: " + format);
+				}
+			}
+			domainRepositories.put(name, formatSet);
+			return this;
+		}
+
+		/**
+		 * Adds an access key pair that requests may be signed with. Without any, the
+		 * pair {@code test}/{@code test} is accepted.
+		 * @param accessKeyId the access key id
+		 * @param secretAccessKey the secret access key
+		 * @return this builder
+		 */
+		public Builder keyPair(String accessKeyId, String secretAccessKey) {
+			this.keyPairs.put(Objects.requireNonNull(accessKeyId, "accessKeyId"),
+					Objects.requireNonNull(secretAccessKey, "secretAccessKey"));
+			return this;
+		}
+
+		/**
+		 * Sets the region requests must be signed for ({@code us-east-1} unless set).
+		 * @param region the region
+		 * @return this builder
+		 */
+		public Builder region(String region) {
+			this.region = Objects.requireNonNull(region, "region");
+			return this;
+		}
+
+		/**
+		 * Sets the clock for issuing and expiring tokens and recording calls (system UTC
+		 * unless set).
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * Sets the port to listen on ({@code 0}, any free port, unless set).
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("Not a port: " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Sets what {@code duration=0} yields (15 minutes unless set).
+		 * @param expiry the lifetime of tokens asked for with {@code duration=0}
+		 * @return this builder
+		 */
+		public Builder roleCredentialExpiry(Duration expiry) {
+			this.roleCredentialExpiry = Objects.requireNonNull(expiry, "expiry");
+			return this;
+		}
+
+		/**
+		 * Starts the emulator.
+		 * @return the running emulator
+		 * @throws UncheckedIOException when the port cannot be bound
+		 */
+		public CodeArtifactEmulator build() {
+			try {
+				return new CodeArtifactEmulator(this);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot start the CodeArtifact emulator", ex);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,159 @@
+package io.github.codeartifact.test;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A minimal HTTP/1.1 server on raw sockets bound to the loopback address.
+ * <p>
+ * Raw sockets rather than the JDK's {@code HttpServer} so that a handler can reset a
+ * connection (RST), which a fault injection needs.
+ */
+final class LocalHttpServer implements AutoCloseable {
+
+	private final ServerSocket serverSocket;
+
+	private final RequestHandler handler;
+
+	private final ExecutorService executor;
+
+	private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean closed;
+
+	LocalHttpServer(int port, RequestHandler handler) throws IOException {
+		this.handler = handler;
+		this.serverSocket = new ServerSocket();
+		this.serverSocket.setReuseAddress(true);
+		this.serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+		AtomicInteger threadCount = new AtomicInteger();
+		this.executor = Executors.newCachedThreadPool((runnable) -> {
+			Thread thread = new Thread(runnable, "codeartifact-emulator-" + threadCount.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.executor.execute(this::acceptConnections);
+	}
+
+	int port() {
+		return this.serverSocket.getLocalPort();
+	}
+
+	String host() {
+		return this.serverSocket.getInetAddress().getHostAddress();
+	}
+
+	private void acceptConnections() {
+		while (!this.closed) {
+			try {
+				Socket socket = this.serverSocket.accept();
+				this.openSockets.add(socket);
+				this.executor.execute(() -> serve(socket));
+			}
+			catch (IOException ex) {
+				// Closing the server socket ends the loop.
+			}
+		}
+	}
+
+	private void serve(Socket socket) {
+		try (socket) {
+			socket.setTcpNoDelay(true);
+			InputStream input = new BufferedInputStream(socket.getInputStream());
+			OutputStream output = new BufferedOutputStream(socket.getOutputStream());
+			while (!this.closed) {
+				HttpRequestMessage request = HttpRequestReader.read(input, output);
+				if (request == null) {
+					return;
+				}
+				HttpReply reply = this.handler.handle(request);
+				if (reply.isConnectionReset()) {
+					// Linger 0 makes close() send a RST instead of a FIN.
+					socket.setSoLinger(true, 0);
+					return;
+				}
+				write(output, reply, "HEAD".equals(request.method()));
+				if (request.wantsClose()) {
+					return;
+				}
+			}
+		}
+		catch (SocketException ex) {
+			// The client went away or the server is closing.
+		}
+		catch (IOException | RuntimeException ex) {
+			// A broken request ends its connection; the emulator keeps serving others.
+		}
+		finally {
+			this.openSockets.remove(socket);
+		}
+	}
+
+	private void write(OutputStream output, HttpReply reply, boolean head) throws IOException {
+		StringBuilder head0 = new StringBuilder();
+		head0.append("HTTP/1.1 ").append(reply.status()).append(' ').append(HttpStatusText.of(reply.status()))
+			.append("\r\n");
+		for (Map.Entry<String, String> header : reply.headers().entrySet()) {
+			head0.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
+		}
+		head0.append("Content-Length: ").append(reply.body().length).append("\r\n\r\n");
+		output.write(head0.toString().getBytes(StandardCharsets.ISO_8859_1));
+		if (!head) {
+			output.write(reply.body());
+		}
+		output.flush();
+	}
+
+	@Override
+	public void close() {
+		this.closed = true;
+		try {
+			this.serverSocket.close();
+		}
+		catch (IOException ex) {
+			// Nothing left to do.
+		}
+		for (Socket socket : this.openSockets) {
+			try {
+				socket.close();
+			}
+			catch (IOException ex) {
+				// Nothing left to do.
+			}
+		}
+		this.executor.shutdownNow();
+		try {
+			this.executor.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Answers one request.
+	 */
+	@FunctionalInterface
+	interface RequestHandler {
+
+		HttpReply handle(HttpRequestMessage request);
+
+	}
+
+}
