@@ -1,5 +1,6 @@
 package io.github.codeartifact.actuate;
 
+import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
 import io.github.codeartifact.autoconfigure.CodeArtifactProperties;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
@@ -19,7 +20,7 @@ import org.springframework.core.env.Environment;
  * available (its access is not {@code none} and it is exposed over the web or JMX) and the
  * application has a {@link RefreshingCodeArtifactTokenProvider}.
  */
-@AutoConfiguration(afterName = "io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration")
+@AutoConfiguration(after = CodeArtifactAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnAvailableEndpoint(CodeArtifactEndpoint.class)
 @ConditionalOnBean(RefreshingCodeArtifactTokenProvider.class)

@@ -1,5 +1,6 @@
 package io.github.codeartifact.actuate;
 
+import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Bean;
  * classpath, {@code management.health.codeartifact.enabled} is not {@code false} and the
  * application has a {@link RefreshingCodeArtifactTokenProvider}.
  */
-@AutoConfiguration(afterName = "io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration")
+@AutoConfiguration(after = CodeArtifactAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnEnabledHealthIndicator("codeartifact")
 @ConditionalOnBean(RefreshingCodeArtifactTokenProvider.class)

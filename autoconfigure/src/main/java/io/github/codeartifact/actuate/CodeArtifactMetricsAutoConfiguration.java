@@ -1,5 +1,6 @@
 package io.github.codeartifact.actuate;
 
+import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
 import io.github.codeartifact.autoconfigure.CodeArtifactProperties;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +19,7 @@ import org.springframework.core.env.Environment;
  * {@link RefreshingCodeArtifactTokenProvider}. The meters are a
  * {@link io.github.codeartifact.token.TokenRefreshListener} bean, which the provider is told of.
  */
-@AutoConfiguration(afterName = { "io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration",
+@AutoConfiguration(after = CodeArtifactAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
