@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,9 +75,19 @@ final class SignedRequests {
 		return send(request.build());
 	}
 
+	HttpResponse<byte[]> getBytes(URI uri, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+		headers.forEach(request::header);
+		return send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
 	private HttpResponse<String> send(HttpRequest request) {
+		return send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return this.http.send(request, handler);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -87,10 +96,6 @@ final class SignedRequests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	static List<String> header(HttpResponse<?> response, String name) {
-		return response.headers().allValues(name);
 	}
 
 }
