@@ -1,15 +1,22 @@
 package io.github.codeartifact.actuate;
 
+import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.github.codeartifact.token.TokenRefreshListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.convert.support.ConfigurableConversionService;
@@ -178,6 +185,51 @@ class CodeArtifactActuatorAutoConfigurationTests {
 				assertThat(context).doesNotHaveBean(CodeArtifactHealthIndicator.class);
 				assertThat(context).doesNotHaveBean(CodeArtifactTokenMetrics.class);
 			});
+	}
+
+	@Test
+	void allThreeWithTheAutoConfiguredProvider() {
+		autoConfiguredProvider()
+			.withPropertyValues("management.endpoints.web.exposure.include=codeartifact")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RefreshingCodeArtifactTokenProvider.class);
+				assertThat(context).hasSingleBean(CodeArtifactEndpoint.class);
+				assertThat(context).hasSingleBean(CodeArtifactHealthIndicator.class);
+				assertThat(context).hasSingleBean(CodeArtifactTokenMetrics.class);
+				CodeArtifactDescriptor state = context.getBean(CodeArtifactEndpoint.class).state();
+				assertThat(state.domain()).isEqualTo("my-domain");
+				assertThat(state.owner()).isEqualTo("111122223333");
+				assertThat(state.region()).isEqualTo("eu-west-1");
+				assertThat(state.requestedDuration()).isEqualTo("PT1H");
+			});
+	}
+
+	@Test
+	void nothingWhenTheProviderIsDisabled() {
+		autoConfiguredProvider()
+			.withPropertyValues("management.endpoints.web.exposure.include=codeartifact", "codeartifact.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(CodeArtifactEndpoint.class);
+				assertThat(context).doesNotHaveBean(CodeArtifactHealthIndicator.class);
+				assertThat(context).doesNotHaveBean(CodeArtifactTokenMetrics.class);
+			});
+	}
+
+	/**
+	 * The real auto-configurations, in their order. Without fail-fast the context starts at once; the
+	 * provider's background fetch goes to a closed port and is cut short when the context closes.
+	 */
+	private ApplicationContextRunner autoConfiguredProvider() {
+		return this.runner
+			.withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class,
+					MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class))
+			.withBean(AwsCredentialsProvider.class,
+					() -> StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+			.withPropertyValues("codeartifact.owner=111122223333", "codeartifact.region=eu-west-1",
+					"codeartifact.duration=1h", "codeartifact.endpoint=http://127.0.0.1:1",
+					"codeartifact.fail-fast=false");
 	}
 
 }
