@@ -31,9 +31,11 @@ class InvalidCodeArtifactPropertyFailureAnalyzer extends AbstractFailureAnalyzer
 			.append("' is ")
 			.append((cause.getValue() != null) ? "invalid" : "not set")
 			.append(".\n\n");
+		ConfigurationProperty property = findProperty(cause.getProperty());
+		Object value = (cause.getValue() != null && property != null) ? property.getValue() : cause.getValue();
 		description.append("    Property: ").append(cause.getProperty()).append('\n');
-		description.append("    Value: ").append(InvalidCodeArtifactPropertyException.describe(cause.getValue())).append('\n');
-		Origin origin = findOrigin(cause.getProperty());
+		description.append("    Value: ").append(InvalidCodeArtifactPropertyException.describe(value)).append('\n');
+		Origin origin = (property != null) ? property.getOrigin() : null;
 		if (origin != null) {
 			description.append("    Origin: ").append(origin).append('\n');
 		}
@@ -41,7 +43,11 @@ class InvalidCodeArtifactPropertyFailureAnalyzer extends AbstractFailureAnalyzer
 		return new FailureAnalysis(description.toString(), cause.getAction(), cause);
 	}
 
-	private @Nullable Origin findOrigin(String property) {
+	/**
+	 * Finds the property as it was written, to show the value with its unit (10m rather than PT10M)
+	 * and where it was set.
+	 */
+	private @Nullable ConfigurationProperty findProperty(String property) {
 		if (this.environment == null || !ConfigurationPropertyName.isValid(property)) {
 			return null;
 		}
@@ -49,7 +55,7 @@ class InvalidCodeArtifactPropertyFailureAnalyzer extends AbstractFailureAnalyzer
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
 			ConfigurationProperty configurationProperty = source.getConfigurationProperty(name);
 			if (configurationProperty != null) {
-				return configurationProperty.getOrigin();
+				return configurationProperty;
 			}
 		}
 		return null;
