@@ -1,0 +1,37 @@
+package io.github.codeartifact.actuate;
+
+import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
+import io.github.codeartifact.autoconfigure.CodeArtifactProperties;
+import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Registers the {@code codeartifact.token.*} meters ({@link CodeArtifactTokenMetrics}) when Micrometer
+ * is on the classpath, the application has a {@link MeterRegistry} and a
+ * {@link RefreshingCodeArtifactTokenProvider}. The meters are a
+ * {@link io.github.codeartifact.token.TokenRefreshListener} bean, which the provider is told of.
+ */
+@AutoConfiguration(after = CodeArtifactAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ MeterRegistry.class, RefreshingCodeArtifactTokenProvider.class })
+public final class CodeArtifactMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CodeArtifactTokenMetrics codeArtifactTokenMetrics(MeterRegistry registry,
+			ObjectProvider<CodeArtifactProperties> properties, Environment environment) {
+		return new CodeArtifactTokenMetrics(registry, CodeArtifactTargets.domain(properties, environment));
+	}
+
+}
