@@ -44,9 +44,10 @@ class AwsCliTests {
 	private CodeArtifactEmulator emulator;
 
 	@BeforeEach
-	void start() {
-		this.aws = findOnPath("aws");
-		assumeTrue(this.aws != null, "The AWS CLI ('aws') is not on the PATH: skipping the AWS CLI tests");
+	void start() throws IOException, InterruptedException {
+		this.aws = findAwsCliV2();
+		assumeTrue(this.aws != null, "The official AWS CLI v2 ('aws', version aws-cli/2.x) is not on the PATH: "
+				+ "skipping the AWS CLI tests (.ci/run installs it with apt-get install awscli)");
 		this.emulator = CodeArtifactEmulator.builder()
 			.domain("my-domain", "111122223333")
 			.repository("my-domain", "my-repo")
@@ -134,18 +135,33 @@ class AwsCliTests {
 				Files.readString(stderr, StandardCharsets.UTF_8));
 	}
 
-	private static @Nullable Path findOnPath(String executable) {
+	/**
+	 * Returns the first {@code aws} on the PATH that is the official CLI v2: a v1 (from pip, say) may
+	 * come first on the PATH, and it is not the CLI we prove the emulator against.
+	 */
+	private static @Nullable Path findAwsCliV2() throws IOException, InterruptedException {
 		String path = System.getenv("PATH");
 		if (path == null) {
 			return null;
 		}
 		for (String directory : path.split(File.pathSeparator)) {
-			Path candidate = Path.of(directory, executable);
-			if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+			Path candidate = Path.of(directory, "aws");
+			if (Files.isRegularFile(candidate) && Files.isExecutable(candidate) && isVersion2(candidate)) {
 				return candidate;
 			}
 		}
 		return null;
+	}
+
+	private static boolean isVersion2(Path aws) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(aws.toString(), "--version").redirectErrorStream(true).start();
+		if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			return false;
+		}
+		String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		System.out.println("Found " + aws + ": " + version);
+		return process.exitValue() == 0 && version.startsWith("aws-cli/2.");
 	}
 
 	private record CliResult(int exitCode, String stdout, String stderr) {
