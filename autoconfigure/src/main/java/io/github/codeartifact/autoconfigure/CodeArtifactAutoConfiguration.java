@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Random;
 
 import io.github.codeartifact.event.ApplicationEventTokenRefreshListener;
+import io.github.codeartifact.token.AbortableHttpClient;
 import io.github.codeartifact.token.AuthorizationTokenFetcher;
 import io.github.codeartifact.token.CodeArtifactTokenProvider;
 import io.github.codeartifact.token.ExecutorRefreshScheduler;
@@ -69,9 +70,10 @@ public final class CodeArtifactAutoConfiguration {
 		CodeartifactClientBuilder builder = CodeartifactClient.builder()
 			.credentialsProvider(credentials)
 			.region(resolveRegion(properties, regionProvider))
-			.httpClientBuilder(UrlConnectionHttpClient.builder()
+			// Abortable, so that closing the refresh engine cuts a call in flight short
+			.httpClientBuilder(AbortableHttpClient.builder(UrlConnectionHttpClient.builder()
 				.connectionTimeout(CONNECT_TIMEOUT)
-				.socketTimeout(SOCKET_TIMEOUT))
+				.socketTimeout(SOCKET_TIMEOUT)))
 			// The refresh engine retries with its own backoff and startup timeout: one SDK call is one attempt.
 			.overrideConfiguration((override) -> override.retryStrategy(AwsRetryStrategy.doNotRetry()));
 		URI endpoint = properties.getEndpoint();

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The default {@link RefreshScheduler}: one daemon thread named {@value #THREAD_NAME}.
- * {@link #close()} stops it and waits for it to end, so no thread is left behind.
+ * {@link #close()} stops it and waits for it to end, so no thread is left behind; an HTTP call in
+ * flight through an {@link AbortableHttpClient} is aborted.
  */
 public final class ExecutorRefreshScheduler implements RefreshScheduler {
 
@@ -46,8 +47,13 @@ public final class ExecutorRefreshScheduler implements RefreshScheduler {
 	@Override
 	public void close() {
 		this.executor.shutdownNow();
-		if (Thread.currentThread() == this.thread) {
+		Thread current = this.thread;
+		if (Thread.currentThread() == current) {
 			return; // closed from a task: the thread ends when the task returns
+		}
+		if (current != null) {
+			// A blocking socket read ignores the interrupt: cut a GetAuthorizationToken call short
+			AbortableHttpClient.abortCallsOf(current);
 		}
 		try {
 			long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
