@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Thirty simulated days in pure virtual time: a scripted service whose tokens live from 15 minutes
- * to 12 hours ({@code duration} set) or 30 seconds to 1 hour ({@code duration=0}, tokens that end
- * with the role session), half each; a fifth of the calls failing with one of the faults of the
+ * to 12 hours ({@code duration} set) or, on days drawn at random with even odds, 30 seconds to 1 hour
+ * ({@code duration=0}, tokens that end with the role session); a fifth of the calls failing with one of the faults of the
  * fault matrix; the clock jumping up to 5 minutes either way every few hours; callers at random
  * times. The seed is fixed for reproducibility; {@code -Dcodeartifact.soak.seed=N} replays another.
  * <p>
@@ -34,9 +34,11 @@ class VirtualTimeSoakTests {
 
 	static final Duration DAYS = Duration.ofDays(30);
 
+	static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+
 	static final Duration MARGIN = TokenRefreshSettings.DEFAULT_STALE_MARGIN;
 
-	static final Duration MEAN_CALLER_GAP = Duration.ofSeconds(60);
+	static final Duration MEAN_CALLER_GAP = Duration.ofSeconds(20);
 
 	static final Duration MEAN_JUMP_GAP = Duration.ofHours(4);
 
@@ -60,7 +62,12 @@ class VirtualTimeSoakTests {
 		SplittableRandom random = new SplittableRandom(seed);
 		MutableClock clock = MutableClock.startingAt(Instant.parse("2025-03-01T00:00:00Z"));
 		VirtualScheduler scheduler = new VirtualScheduler(clock);
-		SoakService service = new SoakService(clock, random.split());
+		boolean[] roleSessionDays = new boolean[(int) DAYS.toDays() + 1];
+		SplittableRandom dayModes = random.split();
+		for (int day = 0; day < roleSessionDays.length; day++) {
+			roleSessionDays[day] = dayModes.nextBoolean();
+		}
+		SoakService service = new SoakService(clock, random.split(), roleSessionDays, scheduler::virtualMillis);
 		InService inService = new InService();
 		// Callers never wait: the test thread is the only one that runs the engine's tasks
 		TokenRefreshSettings settings = new TokenRefreshSettings(MARGIN, Duration.ofNanos(1),
@@ -76,6 +83,7 @@ class VirtualTimeSoakTests {
 		long refusedWithoutFresh = 0;
 		long refusedWhileReplacedTokenFresh = 0;
 		long jumps = 0;
+		long jumpsPastStaleness = 0;
 		long outageStart = -1;
 		long longestOutage = 0;
 		try (RefreshingCodeArtifactTokenProvider provider = new RefreshingCodeArtifactTokenProvider("my-domain",
@@ -88,7 +96,12 @@ class VirtualTimeSoakTests {
 			while (Math.min(nextCaller, nextJump) < end) {
 				if (nextJump < nextCaller) {
 					scheduler.advance(Duration.ofMillis(nextJump - scheduler.virtualMillis()));
+					AuthorizationToken held = inService.token;
+					boolean freshBefore = held != null && Freshness.isFresh(held, MARGIN, clock.instant());
 					clock.advance(Duration.ofMillis(events.nextLong(-MAX_JUMP.toMillis(), MAX_JUMP.toMillis() + 1)));
+					if (freshBefore && !Freshness.isFresh(held, MARGIN, clock.instant())) {
+						jumpsPastStaleness++;
+					}
 					jumps++;
 					nextJump += exponential(events, MEAN_JUMP_GAP);
 					continue;
@@ -133,12 +146,20 @@ class VirtualTimeSoakTests {
 		}
 		double days = DAYS.toHours() / 24.0;
 		double callsPerDay = service.calls / days;
-		double idealPerDay = Duration.ofDays(1).toMillis() / meanUsableLifetimeMillis();
+		double idealCalls = 0;
+		int roleSessionDayCount = 0;
+		for (int day = 0; day < DAYS.toDays(); day++) {
+			roleSessionDayCount += roleSessionDays[day] ? 1 : 0;
+			idealCalls += DAY_MILLIS / (roleSessionDays[day] ? meanUsable(SHORT_MIN, SHORT_MAX)
+					: meanUsable(LONG_MIN, LONG_MAX));
+		}
+		double idealPerDay = idealCalls / days;
 		double ratio = callsPerDay / idealPerDay;
 		long wallMillis = (System.nanoTime() - wallStart) / 1_000_000;
 		System.out.printf("FIGURE: soak %.0f simulated days: %d getToken() calls (%d served), %d GetAuthorizationToken"
-				+ " calls (%d failed, %.1f%%), %d clock jumps of up to 5 min either way%n", days, callerCalls, served,
-				service.calls, service.failures, 100.0 * service.failures / service.calls, jumps);
+				+ " calls (%d failed, %.1f%%), %d clock jumps of up to 5 min either way (%d of them past the stale time of"
+				+ " the token in service)%n", days, callerCalls, served, service.calls, service.failures,
+				100.0 * service.failures / service.calls, jumps, jumpsPastStaleness);
 		System.out.println("FIGURE: soak stale or expired tokens handed out: " + (stale + expired) + " (stale " + stale
 				+ ", expired " + expired + ")");
 		System.out.println("FIGURE: soak failed getToken() calls while the engine held a fresh token: "
@@ -148,9 +169,11 @@ class VirtualTimeSoakTests {
 				+ " stretch without a fresh token seen by callers: %d s%n", refusedWithoutFresh,
 				100.0 * refusedWithoutFresh / callerCalls, refusedWhileReplacedTokenFresh, longestOutage / 1000);
 		System.out.printf("FIGURE: soak GetAuthorizationToken calls per day: %.1f against an ideal of %.1f (ratio"
-				+ " %.2f; ideal = 24 h / mean usable lifetime %.1f min, usable = lifetime - stale margin, over the"
-				+ " same lifetime mix, with no failure and no early refresh)%n", callsPerDay, idealPerDay, ratio,
-				meanUsableLifetimeMillis() / 60_000.0);
+				+ " %.2f; ideal = sum over days of 24 h / mean usable lifetime of the day's lifetime range, %.1f min"
+				+ " for 15 min-12 h, %.1f min for 30 s-1 h (%d of %d days), usable = lifetime - stale margin: one"
+				+ " call per token, fetched as its predecessor goes stale, no failure)%n", callsPerDay, idealPerDay,
+				ratio, meanUsable(LONG_MIN, LONG_MAX) / 60_000.0, meanUsable(SHORT_MIN, SHORT_MAX) / 60_000.0,
+				roleSessionDayCount, DAYS.toDays());
 		System.out.println("FIGURE: soak wall time " + wallMillis + " ms");
 		assertThat(stale + expired).as("stale or expired tokens handed out").isZero();
 		assertThat(refusedWithFresh).as("calls refused while the engine held a fresh token").isZero();
@@ -160,14 +183,10 @@ class VirtualTimeSoakTests {
 	}
 
 	/**
-	 * Mean of {@code lifetime - min(margin, lifetime / 4)} over the soak's lifetime mix: half uniform
-	 * over [15 min, 12 h], half uniform over [30 s, 1 h]; integrated numerically per second.
+	 * Mean of {@code lifetime - min(margin, lifetime / 4)} for lifetimes uniform over a range,
+	 * integrated numerically per second.
 	 */
-	static double meanUsableLifetimeMillis() {
-		return (meanUsable(LONG_MIN, LONG_MAX) + meanUsable(SHORT_MIN, SHORT_MAX)) / 2;
-	}
-
-	private static double meanUsable(Duration min, Duration max) {
+	static double meanUsable(Duration min, Duration max) {
 		double sum = 0;
 		long count = 0;
 		for (long seconds = min.toSeconds(); seconds <= max.toSeconds(); seconds++) {
@@ -220,13 +239,20 @@ class VirtualTimeSoakTests {
 
 		private final SplittableRandom random;
 
+		private final boolean[] roleSessionDays;
+
+		private final java.util.function.LongSupplier virtualMillis;
+
 		long calls;
 
 		long failures;
 
-		SoakService(MutableClock clock, SplittableRandom random) {
+		SoakService(MutableClock clock, SplittableRandom random, boolean[] roleSessionDays,
+				java.util.function.LongSupplier virtualMillis) {
 			this.clock = clock;
 			this.random = random;
+			this.roleSessionDays = roleSessionDays;
+			this.virtualMillis = virtualMillis;
 		}
 
 		@Override
@@ -237,7 +263,7 @@ class VirtualTimeSoakTests {
 				this.failures++;
 				return fault(now);
 			}
-			boolean roleSession = this.random.nextBoolean();
+			boolean roleSession = this.roleSessionDays[(int) (this.virtualMillis.getAsLong() / DAY_MILLIS)];
 			Duration lifetime = roleSession ? between(SHORT_MIN, SHORT_MAX) : between(LONG_MIN, LONG_MAX);
 			return issue(now, now.plus(lifetime));
 		}
