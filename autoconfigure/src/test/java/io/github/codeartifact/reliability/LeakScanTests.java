@@ -35,8 +35,8 @@ import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.github.codeartifact.token.TokenRefreshListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,6 +68,9 @@ class LeakScanTests {
 	static final String DOMAIN = "my-domain";
 
 	static final String OWNER = "111122223333";
+
+	/** The session token of the application's (temporary) AWS credentials: not ours, reported only. */
+	static final String SESSION_TOKEN = "FwoGZXIvYXdzEXAMPLESESSIONTOKENOFTHELEAKSCAN";
 
 	/** Runs of token characters long enough to be a token: the emulator's are 1067 characters. */
 	private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_-]{100,}");
@@ -231,7 +234,13 @@ class LeakScanTests {
 				+ this.answers.size() + " HTTP answers, " + this.exceptions.size() + " exceptions, "
 				+ this.objects.size() + " objects, " + output.getAll().length() + " characters of log): "
 				+ leaks.size() + " leaks");
-		assertThat(output.getAll()).as("the SDK's request log is on").contains("software.amazon.awssdk.request");
+		// Not a CodeArtifact token, and not ours to fix: the SDK's signer logs the canonical request at DEBUG
+		String log = output.getAll();
+		int sessionTokenLines = (int) log.lines().filter((line) -> line.contains(SESSION_TOKEN)).count();
+		System.out.println("FIGURE: leak scan, AWS credentials (the SDK's, reported only): the session token of"
+				+ " temporary credentials shows on " + sessionTokenLines + " lines of output with DEBUG for"
+				+ " software.amazon.awssdk (the signer's canonical request) and sun.net.www.protocol.http");
+		assertThat(log).as("the SDK's request log is on").contains("software.amazon.awssdk.request");
 		assertThat(leaks).as("places that show a token").isEmpty();
 	}
 
@@ -296,7 +305,7 @@ class LeakScanTests {
 
 		@Bean
 		AwsCredentialsProvider testCredentials() {
-			return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+			return StaticCredentialsProvider.create(AwsSessionCredentials.create("test", "test", SESSION_TOKEN));
 		}
 
 		@Bean
