@@ -25,6 +25,7 @@ import io.github.codeartifact.token.SdkAuthorizationTokenFetcher;
 import io.github.codeartifact.token.TokenRefreshListener;
 import io.github.codeartifact.token.TokenRefreshSettings;
 import io.github.codeartifact.token.TokenStatus;
+import io.github.codeartifact.token.VirtualTimeScheduler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,7 +127,7 @@ class FaultMatrixTests {
 	@MethodSource("cells")
 	void survives(Fault fault, Phase phase) throws Exception {
 		emulator.clearFaults();
-		VirtualScheduler scheduler = new VirtualScheduler(clock);
+		VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
 		Received received = new Received();
 		SdkAuthorizationTokenFetcher fetcher = new SdkAuthorizationTokenFetcher(client, DOMAIN, OWNER, LIFETIME,
 				clock);
@@ -320,7 +321,7 @@ class FaultMatrixTests {
 
 		private static final int MAX_STEPS = 50_000;
 
-		final VirtualScheduler scheduler;
+		final VirtualTimeScheduler scheduler;
 
 		final Received received;
 
@@ -338,7 +339,7 @@ class FaultMatrixTests {
 
 		int refusedAfterRecovery;
 
-		Cell(VirtualScheduler scheduler, Received received) {
+		Cell(VirtualTimeScheduler scheduler, Received received) {
 			this.scheduler = scheduler;
 			this.received = received;
 		}

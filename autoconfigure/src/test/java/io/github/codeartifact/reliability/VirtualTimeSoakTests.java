@@ -13,6 +13,7 @@ import io.github.codeartifact.token.CodeArtifactTokenException;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.github.codeartifact.token.TokenRefreshListener;
 import io.github.codeartifact.token.TokenRefreshSettings;
+import io.github.codeartifact.token.VirtualTimeScheduler;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +62,7 @@ class VirtualTimeSoakTests {
 		long wallStart = System.nanoTime();
 		SplittableRandom random = new SplittableRandom(seed);
 		MutableClock clock = MutableClock.startingAt(Instant.parse("2025-03-01T00:00:00Z"));
-		VirtualScheduler scheduler = new VirtualScheduler(clock);
+		VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
 		boolean[] roleSessionDays = new boolean[(int) DAYS.toDays() + 1];
 		SplittableRandom dayModes = random.split();
 		for (int day = 0; day < roleSessionDays.length; day++) {
