@@ -152,7 +152,7 @@ public final class CodeArtifactAutoConfiguration {
 				AuthorizationTokenFetcher codeArtifactAuthorizationTokenFetcher,
 				RefreshScheduler codeArtifactRefreshScheduler, ObjectProvider<TokenRefreshListener> listeners) {
 			TokenRefreshListener listener = new CompositeTokenRefreshListener(listeners.orderedStream().toList());
-			return new RefreshingCodeArtifactTokenProvider(properties.requireDomain(),
+			return new RefreshingCodeArtifactTokenProvider(properties.requireDomain(), properties.getOwner(),
 					codeArtifactAuthorizationTokenFetcher, properties.toSettings(), Clock.systemUTC(),
 					codeArtifactRefreshScheduler, listener, new Random());
 		}
