@@ -86,8 +86,10 @@ class CodeArtifactAutoConfigurationIntegrationTests {
 			assertThat(this.emulator.authorizationTokenCalls()).singleElement()
 				.satisfies((call) -> assertThat(call.parameters()).containsEntry("domain-owner", OWNER)
 					.containsEntry("duration", "43200"));
-			assertThat(output).contains("Fetched the first CodeArtifact token for domain '" + DOMAIN + "' (owner " + OWNER
-					+ "), expiring at ");
+			// Logged on the refresh thread just after the waiting startup was released
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(output).contains("Fetched the first CodeArtifact token for domain '"
+						+ DOMAIN + "' (owner " + OWNER + "), expiring at "));
 		});
 	}
 
