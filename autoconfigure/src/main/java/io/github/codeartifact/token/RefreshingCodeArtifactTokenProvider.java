@@ -64,6 +64,13 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 
 	private volatile @Nullable ServedToken current;
 
+	/**
+	 * An older token that stays fresh longer than the one in service (a successor with a shorter
+	 * life, as {@code duration=0} gives near the end of a role session): served if the newer one
+	 * goes stale first. Guarded by the monitor; the hot path never reads it.
+	 */
+	private @Nullable ServedToken outliving;
+
 	// The fields below are guarded by the monitor
 
 	private @Nullable Attempt pending;
@@ -149,7 +156,7 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 	 */
 	public TokenState state() {
 		synchronized (this.monitor) {
-			ServedToken served = this.current;
+			ServedToken served = servedAt(this.clock.millis());
 			Attempt attempt = this.closed ? null : this.pending;
 			Instant nextRefresh = (attempt != null) ? Instant.ofEpochMilli(attempt.dueMillis) : null;
 			TokenStatus status = status(served, attempt);
@@ -173,6 +180,19 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 			return TokenStatus.REFRESH_FAILING;
 		}
 		return (attempt != null && attempt.running) ? TokenStatus.REFRESHING : TokenStatus.FRESH;
+	}
+
+	/**
+	 * Returns the token a caller gets at the given time: the one in service while it is fresh, else
+	 * an older one that is still fresh, else the stale one in service. Called with the monitor held.
+	 */
+	private @Nullable ServedToken servedAt(long millis) {
+		ServedToken served = this.current;
+		ServedToken older = this.outliving;
+		if ((served == null || !served.isFreshAt(millis)) && older != null && older.isFreshAt(millis)) {
+			return older;
+		}
+		return served;
 	}
 
 	@Override
@@ -225,11 +245,17 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 				}
 				// A forced refresh wants a token fetched after the call, not the one in service
 				boolean newEnough = !mode.force || this.refreshCount > refreshesAtCall;
-				ServedToken served = this.current;
-				if (newEnough && served != null && served.isFreshAt(this.clock.millis())) {
+				long now = this.clock.millis();
+				ServedToken served = newEnough ? servedAt(now) : null;
+				if (served != null && served.isFreshAt(now)) {
 					return served.token();
 				}
 				outcome = nextOutcome(force, deadline, timeout);
+				Attempt attempt = this.pending;
+				if (mode.force && attempt != null) {
+					// The caller's token was rejected: its successor must not keep older ones in reserve
+					attempt.forced = true;
+				}
 			}
 			force = false;
 			try {
@@ -381,7 +407,9 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 			this.notBeforeMillis = 0;
 			this.expiryReported = false;
 			this.backOff.reset();
-			this.current = new ServedToken(token, this.timing.staleAt(token));
+			ServedToken next = new ServedToken(token, this.timing.staleAt(token));
+			this.outliving = attempt.forced ? null : outlivingOf(this.current, this.outliving, next);
+			this.current = next;
 			nextRefresh = this.timing.refreshAt(token, this.random);
 			if (nextRefresh.toEpochMilli() < now) {
 				nextRefresh = Instant.ofEpochMilli(now);
@@ -421,7 +449,7 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 			Duration retryAfter = failure.getRetryAfter();
 			this.notBeforeMillis = (retryAfter != null) ? now + retryAfter.toMillis() : 0;
 			nextAttempt = Instant.ofEpochMilli(now + this.backOff.delayAfter(failure).toMillis());
-			ServedToken served = this.current;
+			ServedToken served = servedAt(now);
 			if (served != null && !this.expiryReported && now >= served.token().expiration().toEpochMilli()) {
 				this.expiryReported = true;
 				expiredAt = served.token().expiration();
@@ -449,6 +477,16 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 		catch (RuntimeException ex) {
 			logger.warn("TokenRefreshListener failed", ex);
 		}
+	}
+
+	/**
+	 * Returns whichever of two older tokens goes stale last, if it goes stale after the new one.
+	 */
+	private static @Nullable ServedToken outlivingOf(@Nullable ServedToken first, @Nullable ServedToken second,
+			ServedToken next) {
+		ServedToken later = (first == null || (second != null && second.staleAtMillis() > first.staleAtMillis()))
+				? second : first;
+		return (later != null && later.staleAtMillis() > next.staleAtMillis()) ? later : null;
 	}
 
 	private @Nullable CodeArtifactTokenException lastFailure() {
@@ -517,6 +555,9 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 		boolean wakesAtOnce;
 
 		boolean running;
+
+		/** Whether a caller forced this fetch with {@link #refresh()}. */
+		boolean forced;
 
 		int generation;
 

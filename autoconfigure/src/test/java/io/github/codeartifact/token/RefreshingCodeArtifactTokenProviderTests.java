@@ -115,6 +115,52 @@ class RefreshingCodeArtifactTokenProviderTests {
 		assertThat(this.fetcher.calls()).isEqualTo(1);
 	}
 
+	@Test
+	void anOlderTokenThatOutlivesAShorterSuccessorIsServedOnceTheSuccessorGoesStale() {
+		// A 1 h token, then a 2 min successor (duration=0 near the end of a role session), then failures
+		this.fetcher.then(this.fetcher.lifetime(HOUR))
+			.then(this.fetcher.lifetime(Duration.ofMinutes(2)))
+			.thenAlways(ScriptedFetcher.fail(ScriptedFetcher.retryable("InternalServerException")));
+		started();
+		AuthorizationToken first = this.provider.getAuthorizationToken();
+		advanceTo(this.provider.state().nextRefresh());
+		AuthorizationToken second = this.provider.getAuthorizationToken();
+		assertThat(second.token()).isEqualTo("secret-token-2");
+		Instant secondStale = this.provider.state().staleAt();
+		assertThat(secondStale).isBefore(first.expiration().minus(TokenRefreshSettings.DEFAULT_STALE_MARGIN));
+		advanceTo(secondStale);
+		// The successor is stale and cannot be replaced; the first token is still fresh
+		assertThat(this.provider.getToken()).isEqualTo(first.token());
+		assertThat(this.provider.state().status()).isEqualTo(TokenStatus.REFRESH_FAILING);
+		assertThat(this.provider.state().expiration()).isEqualTo(first.expiration());
+		advanceTo(first.expiration().minus(TokenRefreshSettings.DEFAULT_STALE_MARGIN));
+		assertThat(this.provider.state().status()).isEqualTo(TokenStatus.EXPIRED);
+		assertRefused();
+	}
+
+	/** A caller now gets an exception, never a stale token, while the fetches keep failing. */
+	private void assertRefused() {
+		Caller<String> caller = Caller.start(this.provider::getToken);
+		driveUntilDone(caller);
+		assertThat(caller.failure()).isInstanceOf(CodeArtifactTokenException.class);
+	}
+
+	@Test
+	void aForcedRefreshKeepsNoOlderTokenInReserve() {
+		this.fetcher.then(this.fetcher.lifetime(HOUR))
+			.then(this.fetcher.lifetime(Duration.ofMinutes(2)))
+			.thenAlways(ScriptedFetcher.fail(ScriptedFetcher.retryable("InternalServerException")));
+		started();
+		Caller<AuthorizationToken> refresh = Caller.start(this.provider::refresh);
+		driveUntilDone(refresh);
+		AuthorizationToken second = refresh.join();
+		assertThat(second.token()).isEqualTo("secret-token-2");
+		advanceTo(this.provider.state().staleAt());
+		// The first token was rejected (that is why refresh() was called): it is not served again
+		assertThat(this.provider.state().status()).isEqualTo(TokenStatus.EXPIRED);
+		assertRefused();
+	}
+
 	// First fetch failures
 
 	@Test
