@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 import io.github.codeartifact.test.CodeArtifactEmulator;
 
@@ -61,8 +62,7 @@ public final class StartupBenchmark {
 					+ Runtime.getRuntime().availableProcessors() + " CPUs");
 			for (Variant variant : variants) {
 				Run run = run(variant, emulator);
-				System.out.printf(Locale.ROOT, "warm-up %-18s READY %5d ms (wall %5d ms)%n", variant.name,
-						run.readyMillis, run.wallMillis);
+				System.out.printf(Locale.ROOT, "warm-up %-18s %s%n", variant.name, run);
 			}
 			for (int round = 0; round < runs; round++) {
 				// Rotate the order so that no variant always runs first after a pause or last before one
@@ -70,8 +70,7 @@ public final class StartupBenchmark {
 					Variant variant = variants.get((round + i) % variants.size());
 					Run run = run(variant, emulator);
 					variant.runs.add(run);
-					System.out.printf(Locale.ROOT, "run %d   %-18s READY %5d ms (wall %5d ms)%n", round + 1,
-							variant.name, run.readyMillis, run.wallMillis);
+					System.out.printf(Locale.ROOT, "run %d   %-18s %s%n", round + 1, variant.name, run);
 				}
 			}
 			report(variants, options.get("json"));
@@ -80,25 +79,31 @@ public final class StartupBenchmark {
 
 	private static void report(List<Variant> variants, String json) throws IOException {
 		Variant reference = variants.get(0);
-		double referenceMedian = median(reference.readyMillis());
+		double referenceReady = median(reference.values(Run::readyMillis));
+		double referenceCpu = median(reference.values(Run::cpuMillis));
 		System.out.println();
-		System.out.printf(Locale.ROOT, "%-18s %8s %8s %8s %10s %8s   %s%n", "variant", "median", "min", "max",
-				"wall med.", "ratio", "READY ms of each run");
+		System.out.println("Medians of " + reference.runs.size() + " runs; ratios to '" + reference.name
+				+ "'. READY: ms from JVM start to ready; CPU: ms of CPU time of the process by then;"
+				+ " wall: ms from spawning the process to reading READY.");
+		System.out.printf(Locale.ROOT, "%-18s %7s %6s %6s %7s %7s %6s %7s   %s%n", "variant", "READY", "min", "max",
+				"ratio", "CPU", "ratio", "wall", "READY ms of each run");
 		StringBuilder out = new StringBuilder("{\n  \"reference\": \"" + reference.name + "\",\n  \"variants\": [\n");
 		for (int v = 0; v < variants.size(); v++) {
 			Variant variant = variants.get(v);
-			long[] ready = variant.readyMillis();
-			long[] wall = variant.runs.stream().mapToLong(Run::wallMillis).toArray();
-			double median = median(ready);
-			double ratio = median / referenceMedian;
-			System.out.printf(Locale.ROOT, "%-18s %8.0f %8d %8d %10.0f %8.3f   %s%n", variant.name, median,
-					Arrays.stream(ready).min().orElse(0), Arrays.stream(ready).max().orElse(0), median(wall), ratio,
-					Arrays.toString(ready));
+			long[] ready = variant.values(Run::readyMillis);
+			long[] cpu = variant.values(Run::cpuMillis);
+			long[] wall = variant.values(Run::wallMillis);
+			double ratio = median(ready) / referenceReady;
+			double cpuRatio = median(cpu) / referenceCpu;
+			System.out.printf(Locale.ROOT, "%-18s %7.0f %6d %6d %7.3f %7.0f %6.3f %7.0f   %s%n", variant.name,
+					median(ready), Arrays.stream(ready).min().orElse(0), Arrays.stream(ready).max().orElse(0), ratio,
+					median(cpu), cpuRatio, median(wall), Arrays.toString(ready));
 			out.append(String.format(Locale.ROOT,
-					"    {\"name\": \"%s\", \"medianReadyMillis\": %.1f, \"medianWallMillis\": %.1f, "
-							+ "\"ratioToReference\": %.4f, \"readyMillis\": %s, \"wallMillis\": %s}%s%n",
-					variant.name, median, median(wall), ratio, Arrays.toString(ready), Arrays.toString(wall),
-					(v < variants.size() - 1) ? "," : ""));
+					"    {\"name\": \"%s\", \"medianReadyMillis\": %.1f, \"readyRatio\": %.4f, "
+							+ "\"medianCpuMillis\": %.1f, \"cpuRatio\": %.4f, \"medianWallMillis\": %.1f, "
+							+ "\"readyMillis\": %s, \"cpuMillis\": %s, \"wallMillis\": %s}%s%n",
+					variant.name, median(ready), ratio, median(cpu), cpuRatio, median(wall), Arrays.toString(ready),
+					Arrays.toString(cpu), Arrays.toString(wall), (v < variants.size() - 1) ? "," : ""));
 		}
 		out.append("  ]\n}\n");
 		if (json != null) {
@@ -154,15 +159,16 @@ public final class StartupBenchmark {
 		reader.join(5_000);
 		String[] parts = line.trim().split(" ");
 		long readyMillis = Long.parseLong(parts[1]);
+		long cpuMillis = Long.parseLong(parts[2]);
 		if (variant.failFast) {
-			if (parts.length < 3 || !"FRESH".equals(parts[2])) {
+			if (parts.length < 4 || !"FRESH".equals(parts[3])) {
 				throw new IllegalStateException(variant.name + " was ready without a fresh token: " + line);
 			}
 			if (emulator.authorizationTokenCallCount() <= tokensBefore) {
 				throw new IllegalStateException(variant.name + " got no token from the emulator:\n" + output);
 			}
 		}
-		return new Run(readyMillis, wallMillis);
+		return new Run(readyMillis, cpuMillis, wallMillis);
 	}
 
 	private static void read(Process process, StringBuilder output, CompletableFuture<String> ready) {
@@ -207,7 +213,14 @@ public final class StartupBenchmark {
 		return options;
 	}
 
-	private record Run(long readyMillis, long wallMillis) {
+	private record Run(long readyMillis, long cpuMillis, long wallMillis) {
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "READY %5d ms  CPU %5d ms  wall %5d ms", this.readyMillis,
+					this.cpuMillis, this.wallMillis);
+		}
+
 	}
 
 	/**
@@ -266,8 +279,8 @@ public final class StartupBenchmark {
 					+ Files.readString(file).trim();
 		}
 
-		long[] readyMillis() {
-			return this.runs.stream().mapToLong(Run::readyMillis).toArray();
+		long[] values(ToLongFunction<Run> value) {
+			return this.runs.stream().mapToLong(value).toArray();
 		}
 
 	}

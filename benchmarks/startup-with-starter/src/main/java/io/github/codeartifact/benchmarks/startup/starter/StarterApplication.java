@@ -1,6 +1,7 @@
 package io.github.codeartifact.benchmarks.startup.starter;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.github.codeartifact.token.TokenStatus;
@@ -14,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The same small web application with the starter. With fail-fast (the default) the context only
- * starts once the first token is held; {@code READY <ms> <status>} is printed on
- * {@link ApplicationReadyEvent} with the time from JVM start, after checking that a fresh token is
+ * starts once the first token is held; {@code READY <ms> <cpu ms> <status>} is printed on
+ * {@link ApplicationReadyEvent} with the time from JVM start and the CPU time of the process, after checking that a fresh token is
  * in hand.
  */
 @SpringBootApplication
@@ -36,10 +37,15 @@ public class StarterApplication {
 				.state()
 				.status();
 			long startup = now - ManagementFactory.getRuntimeMXBean().getStartTime();
-			System.out.println("READY " + startup + " " + status);
+			System.out.println("READY " + startup + " " + cpuMillis() + " " + status);
 			System.out.flush();
 		});
 		application.run(args);
+	}
+
+	/** CPU time of the process so far, all threads; less sensitive than elapsed time to other load. */
+	private static long cpuMillis() {
+		return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.codeartifact.benchmarks.startup.plain;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A small web application without the starter: the reference of the startup measurement. Prints
- * {@code READY <ms>}, the time from JVM start to {@link ApplicationReadyEvent}.
+ * {@code READY <ms> <cpu ms>}: the time from JVM start to {@link ApplicationReadyEvent}, and the CPU
+ * time of the process by then.
  */
 @SpringBootApplication
 @RestController
@@ -27,10 +29,15 @@ public class PlainApplication {
 		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
 			long now = System.currentTimeMillis();
 			long startup = now - ManagementFactory.getRuntimeMXBean().getStartTime();
-			System.out.println("READY " + startup);
+			System.out.println("READY " + startup + " " + cpuMillis());
 			System.out.flush();
 		});
 		application.run(args);
+	}
+
+	/** CPU time of the process so far, all threads; less sensitive than elapsed time to other load. */
+	private static long cpuMillis() {
+		return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
 	}
 
 }
