@@ -13,7 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
@@ -27,7 +31,7 @@ import io.github.codeartifact.test.CodeArtifactEmulator;
  * is held (fail-fast startup).
  * <p>
  * Options: {@code --runs N} (default 7), {@code --variants a,b} (default
- * {@code without,with,with-apache}; also {@code with-no-fail-fast}), {@code --dir DIR} (the
+ * {@code without,with,with-no-fail-fast,with-apache}), {@code --dir DIR} (the
  * {@code benchmarks} folder, default {@code benchmarks}), {@code --json FILE}.
  */
 public final class StartupBenchmark {
@@ -48,7 +52,7 @@ public final class StartupBenchmark {
 		int runs = Integer.parseInt(options.getOrDefault("runs", "7"));
 		Path dir = Path.of(options.getOrDefault("dir", "benchmarks"));
 		List<Variant> variants = new ArrayList<>();
-		for (String name : options.getOrDefault("variants", "without,with,with-apache").split(",")) {
+		for (String name : options.getOrDefault("variants", "without,with,with-no-fail-fast,with-apache").split(",")) {
 			variants.add(Variant.of(name.trim(), dir));
 		}
 		try (CodeArtifactEmulator emulator = CodeArtifactEmulator.builder()
@@ -106,6 +110,18 @@ public final class StartupBenchmark {
 					Arrays.toString(cpu), Arrays.toString(wall), (v < variants.size() - 1) ? "," : ""));
 		}
 		out.append("  ]\n}\n");
+		for (Variant variant : variants) {
+			Set<String> names = new TreeSet<>();
+			variant.runs.forEach((run) -> names.addAll(run.trace.keySet()));
+			if (!names.isEmpty()) {
+				StringBuilder medians = new StringBuilder();
+				for (String name : names) {
+					medians.append(String.format(Locale.ROOT, " %s=%.0f", name,
+							median(variant.values((run) -> run.trace.getOrDefault(name, -1L)))));
+				}
+				System.out.println("Trace medians of " + variant.name + " (ms):" + medians);
+			}
+		}
 		if (json != null) {
 			Files.writeString(Path.of(json), out);
 			System.out.println("Results written to " + json);
@@ -140,7 +156,8 @@ public final class StartupBenchmark {
 		Process process = builder.start();
 		StringBuilder output = new StringBuilder();
 		CompletableFuture<String> ready = new CompletableFuture<>();
-		Thread reader = new Thread(() -> read(process, output, ready), "startup-output");
+		Map<String, Long> trace = new ConcurrentHashMap<>();
+		Thread reader = new Thread(() -> read(process, output, ready, trace), "startup-output");
 		reader.setDaemon(true);
 		reader.start();
 		String line;
@@ -168,16 +185,23 @@ public final class StartupBenchmark {
 				throw new IllegalStateException(variant.name + " got no token from the emulator:\n" + output);
 			}
 		}
-		return new Run(readyMillis, cpuMillis, wallMillis);
+		return new Run(readyMillis, cpuMillis, wallMillis, Map.copyOf(trace));
 	}
 
-	private static void read(Process process, StringBuilder output, CompletableFuture<String> ready) {
+	private static void read(Process process, StringBuilder output, CompletableFuture<String> ready,
+			Map<String, Long> trace) {
 		try (BufferedReader in = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = in.readLine()) != null) {
 				synchronized (output) {
 					output.append(line).append('\n');
+				}
+				if (line.startsWith("TRACE ")) {
+					for (String pair : line.substring(6).trim().split(" ")) {
+						String[] nameValue = pair.split("=");
+						trace.put(nameValue[0], Long.parseLong(nameValue[1]));
+					}
 				}
 				if (line.startsWith("READY ")) {
 					ready.complete(line);
@@ -213,12 +237,12 @@ public final class StartupBenchmark {
 		return options;
 	}
 
-	private record Run(long readyMillis, long cpuMillis, long wallMillis) {
+	private record Run(long readyMillis, long cpuMillis, long wallMillis, Map<String, Long> trace) {
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "READY %5d ms  CPU %5d ms  wall %5d ms", this.readyMillis,
-					this.cpuMillis, this.wallMillis);
+			return String.format(Locale.ROOT, "READY %5d ms  CPU %5d ms  wall %5d ms%s", this.readyMillis,
+					this.cpuMillis, this.wallMillis, this.trace.isEmpty() ? "" : "  " + new TreeMap<>(this.trace));
 		}
 
 	}
