@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -71,15 +72,28 @@ public final class CodeArtifactAutoConfiguration {
 			.region(resolveRegion(properties, regionProvider))
 			.httpClientBuilder(UrlConnectionHttpClient.builder()
 				.connectionTimeout(CONNECT_TIMEOUT)
-				.socketTimeout(SOCKET_TIMEOUT))
-			// The refresh engine retries with its own backoff and startup timeout: one SDK call is one attempt.
-			.overrideConfiguration((override) -> override.retryStrategy(AwsRetryStrategy.doNotRetry()));
+				.socketTimeout(SOCKET_TIMEOUT));
 		URI endpoint = properties.getEndpoint();
 		if (endpoint != null) {
 			builder.endpointOverride(endpoint);
 		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		withoutSdkRetries(builder);
 		return builder.build();
+	}
+
+	/**
+	 * Turns the SDK's retries off, after the customizers: {@code overrideConfiguration(Consumer)}
+	 * replaces the whole override configuration, so a customizer that sets, say, a timeout would
+	 * otherwise bring the SDK's retries back. A retry strategy that a customizer chose is kept.
+	 */
+	@SuppressWarnings("deprecation") // retryPolicy() is how older customizers choose their retries
+	private static void withoutSdkRetries(CodeartifactClientBuilder builder) {
+		ClientOverrideConfiguration override = builder.overrideConfiguration();
+		if (override.retryStrategy().isEmpty() && override.retryPolicy().isEmpty()) {
+			// The refresh engine retries with its own backoff and startup timeout: one SDK call is one attempt.
+			builder.overrideConfiguration(override.toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+		}
 	}
 
 	private static Region resolveRegion(CodeArtifactProperties properties,

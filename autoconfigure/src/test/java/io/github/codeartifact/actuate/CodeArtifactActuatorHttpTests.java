@@ -3,15 +3,10 @@ package io.github.codeartifact.actuate;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.github.codeartifact.actuate.ActuatorHttpTestSupport.Actuator;
-import io.github.codeartifact.actuate.ActuatorHttpTestSupport.IssuedTokens;
 import io.github.codeartifact.actuate.ActuatorHttpTestSupport.Response;
-import io.github.codeartifact.test.CodeArtifactEmulator;
 import io.github.codeartifact.test.CodeArtifactError;
 import io.github.codeartifact.test.EmulatorFault;
 import io.github.codeartifact.token.CodeArtifactTokenProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -21,10 +16,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,35 +30,10 @@ import static org.awaitility.Awaitility.await;
 				"management.endpoint.codeartifact.access=unrestricted" })
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CodeArtifactActuatorHttpTests {
-
-	private static final CodeArtifactEmulator emulator = ActuatorHttpTestSupport.startEmulator();
-
-	@DynamicPropertySource
-	static void emulatorProperties(DynamicPropertyRegistry registry) {
-		ActuatorHttpTestSupport.emulatorProperties(registry, emulator);
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private IssuedTokens issued;
+class CodeArtifactActuatorHttpTests extends ActuatorHttpTestBase {
 
 	@Autowired
 	private CodeArtifactTokenProvider provider;
-
-	private Actuator actuator;
-
-	@BeforeEach
-	void actuator() {
-		this.actuator = new Actuator(this.port, this.issued);
-	}
 
 	@Test
 	@Order(1)

@@ -1,12 +1,9 @@
 package io.github.codeartifact.actuate;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
+import io.github.codeartifact.test.MutableClock;
 import io.github.codeartifact.token.AuthorizationToken;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
@@ -19,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CodeArtifactTokenMetricsTests {
 
-	private final MutableClock clock = new MutableClock(NOW);
+	private final MutableClock clock = MutableClock.startingAt(NOW);
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -99,35 +96,6 @@ class CodeArtifactTokenMetricsTests {
 
 	private double age() {
 		return this.registry.get("codeartifact.token.age").gauge().value();
-	}
-
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -407,6 +408,32 @@ class CodeArtifactAutoConfigurationTests {
 				.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(500));
 			assertThat(emulator.authorizationTokenCallCount()).isEqualTo(1);
 		});
+	}
+
+	@Test
+	void sdkRetriesStayOffWhenACustomizerReplacesTheOverrideConfiguration() {
+		offlineRunner()
+			.withBean("timeoutCustomizer", CodeArtifactClientCustomizer.class,
+					() -> (builder) -> builder.overrideConfiguration((o) -> o.apiCallTimeout(Duration.ofSeconds(9))))
+			.run((context) -> {
+				ClientOverrideConfiguration override = context.getBean(CodeartifactClient.class)
+					.serviceClientConfiguration()
+					.overrideConfiguration();
+				assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(9));
+				assertThat(override.retryStrategy()).map(RetryStrategy::maxAttempts).contains(1);
+			});
+	}
+
+	@Test
+	void aRetryStrategyChosenByACustomizerIsKept() {
+		offlineRunner()
+			.withBean("retryCustomizer", CodeArtifactClientCustomizer.class,
+					() -> (builder) -> builder.overrideConfiguration((o) -> o.retryStrategy(
+							AwsRetryStrategy.standardRetryStrategy())))
+			.run((context) -> assertThat(context.getBean(CodeartifactClient.class)
+				.serviceClientConfiguration()
+				.overrideConfiguration()
+				.retryStrategy()).map(RetryStrategy::maxAttempts).contains(3));
 	}
 
 	@Test

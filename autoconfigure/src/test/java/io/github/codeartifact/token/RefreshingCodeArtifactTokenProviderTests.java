@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.codeartifact.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ class RefreshingCodeArtifactTokenProviderTests {
 
 	private static final Duration HOUR = Duration.ofHours(1);
 
-	private final MutableClock clock = new MutableClock(START);
+	private final MutableClock clock = MutableClock.startingAt(START);
 
 	private final VirtualTimeScheduler scheduler = new VirtualTimeScheduler(this.clock);
 
@@ -216,7 +217,7 @@ class RefreshingCodeArtifactTokenProviderTests {
 	void failedFetchReleasesWaitersAtOnce() {
 		started();
 		this.fetcher.thenAlways(ScriptedFetcher.fail(ScriptedFetcher.retryable("InternalServerException")));
-		this.clock.jump(Duration.ofHours(2));
+		this.clock.advance(Duration.ofHours(2));
 		Caller<String> caller = Caller.start(this.provider::getToken).awaitWaiting();
 		this.scheduler.awaitAndRunDue();
 		// Released by the failure, not by the end of the ten-second wait nor the next attempt
@@ -230,7 +231,7 @@ class RefreshingCodeArtifactTokenProviderTests {
 	void thousandCallersAtStalenessMakeOneFetch() {
 		started();
 		String old = this.provider.getToken();
-		this.clock.jump(Duration.ofHours(2));
+		this.clock.advance(Duration.ofHours(2));
 		List<Caller<String>> callers = new ArrayList<>();
 		for (int i = 0; i < 1000; i++) {
 			callers.add(Caller.start(this.provider::getToken));
@@ -363,7 +364,7 @@ class RefreshingCodeArtifactTokenProviderTests {
 	@Test
 	void clockJumpForwardWithoutCallersIsCaughtByTheRefreshThread() {
 		started();
-		this.clock.jump(Duration.ofHours(2));
+		this.clock.advance(Duration.ofHours(2));
 		assertThat(this.provider.state().status()).isEqualTo(TokenStatus.EXPIRED);
 		this.scheduler.advance(Duration.ofMinutes(1));
 		assertThat(this.fetcher.calls()).isEqualTo(2);
@@ -375,7 +376,7 @@ class RefreshingCodeArtifactTokenProviderTests {
 	void clockJumpForwardMakesACallerFetch() {
 		started();
 		String old = this.provider.getToken();
-		this.clock.jump(Duration.ofMinutes(59));
+		this.clock.advance(Duration.ofMinutes(59));
 		Caller<String> caller = Caller.start(this.provider::getToken);
 		this.scheduler.awaitAndRunDue();
 		assertThat(caller.join()).isNotEqualTo(old);
@@ -386,7 +387,7 @@ class RefreshingCodeArtifactTokenProviderTests {
 		started();
 		String old = this.provider.getToken();
 		TokenState before = this.provider.state();
-		this.clock.jump(Duration.ofMinutes(-30));
+		this.clock.advance(Duration.ofMinutes(-30));
 		assertThat(this.provider.getToken()).isSameAs(old);
 		assertThat(this.provider.state().staleAt()).isEqualTo(before.staleAt());
 		advanceTo(before.nextRefresh().minusMillis(1));
@@ -517,7 +518,7 @@ class RefreshingCodeArtifactTokenProviderTests {
 	@Test
 	void closeReleasesWaitersAndClosesTheScheduler() {
 		started();
-		this.clock.jump(Duration.ofHours(2));
+		this.clock.advance(Duration.ofHours(2));
 		Caller<String> caller = Caller.start(this.provider::getToken).awaitWaiting();
 		this.provider.close();
 		assertThat(caller.failure()).isInstanceOfSatisfying(CodeArtifactTokenException.class,
@@ -552,7 +553,7 @@ class RefreshingCodeArtifactTokenProviderTests {
 		assertThat(state.toString()).doesNotContain("secret-token");
 		advanceTo(state.nextRefresh());
 		assertThat(duringFetch.get()).isEqualTo(TokenStatus.REFRESHING);
-		this.clock.jump(Duration.ofHours(2));
+		this.clock.advance(Duration.ofHours(2));
 		assertThat(this.provider.state().status()).isEqualTo(TokenStatus.EXPIRED);
 	}
 

@@ -90,9 +90,7 @@ class SdkAuthorizationTokenFetcherTests {
 	@MethodSource("serviceFailures")
 	void classifiesServiceFailures(String name, AwsServiceException exception, String errorCode, boolean retryable,
 			Duration retryAfter) {
-		this.client.answer = () -> {
-			throw exception;
-		};
+		answerWith(exception);
 		CodeArtifactTokenException failure = assertFailure(exception, errorCode, retryable, retryAfter);
 		assertThat(failure.getMessage()).contains("my-domain").contains("123456789012").contains(errorCode)
 			.contains("the service says no");
@@ -102,35 +100,32 @@ class SdkAuthorizationTokenFetcherTests {
 		return Stream.of(
 				Arguments.of("throttled", service(ThrottlingException.builder().retryAfterSeconds(3), 429,
 						"ThrottlingException"), "ThrottlingException", true, Duration.ofSeconds(3)),
-				Arguments.of("throttled without Retry-After",
-						service(ThrottlingException.builder(), 429, "ThrottlingException"), "ThrottlingException", true,
-						null),
-				Arguments.of("internal error", service(InternalServerException.builder(), 500, "InternalServerException"),
-						"InternalServerException", true, null),
-				Arguments.of("503", service(CodeartifactException.builder(), 503, "ServiceUnavailable"),
-						"ServiceUnavailable", true, null),
-				Arguments.of("generic 429", service(CodeartifactException.builder(), 429, "TooManyRequestsException"),
-						"TooManyRequestsException", true, null),
-				Arguments.of("408", service(CodeartifactException.builder(), 408, "RequestTimeout"), "RequestTimeout",
-						true, null),
-				Arguments.of("clock skew", service(CodeartifactException.builder(), 403, "RequestTimeTooSkewed"),
-						"RequestTimeTooSkewed", true, null),
-				Arguments.of("access denied", service(AccessDeniedException.builder(), 403, "AccessDeniedException"),
-						"AccessDeniedException", false, null),
-				Arguments.of("validation", service(ValidationException.builder(), 400, "ValidationException"),
-						"ValidationException", false, null),
-				Arguments.of("unknown domain",
-						service(ResourceNotFoundException.builder(), 404, "ResourceNotFoundException"),
-						"ResourceNotFoundException", false, null),
-				Arguments.of("conflict", service(ConflictException.builder(), 409, "ConflictException"),
-						"ConflictException", false, null),
+				failure("throttled without Retry-After", ThrottlingException.builder(), 429, "ThrottlingException", true),
+				failure("internal error", InternalServerException.builder(), 500, "InternalServerException", true),
+				failure("503", CodeartifactException.builder(), 503, "ServiceUnavailable", true),
+				failure("generic 429", CodeartifactException.builder(), 429, "TooManyRequestsException", true),
+				failure("408", CodeartifactException.builder(), 408, "RequestTimeout", true),
+				failure("clock skew", CodeartifactException.builder(), 403, "RequestTimeTooSkewed", true),
+				failure("access denied", AccessDeniedException.builder(), 403, "AccessDeniedException", false),
+				failure("validation", ValidationException.builder(), 400, "ValidationException", false),
+				failure("unknown domain", ResourceNotFoundException.builder(), 404, "ResourceNotFoundException", false),
+				failure("conflict", ConflictException.builder(), 409, "ConflictException", false),
 				credentials("UnrecognizedClientException"), credentials("InvalidSignatureException"),
 				credentials("ExpiredTokenException"), credentials("InvalidClientTokenId"),
 				credentials("SignatureDoesNotMatch"), credentials("MissingAuthenticationToken"));
 	}
 
+	/**
+	 * One row of {@link #serviceFailures()}: the service answers with that status and
+	 * error code, which the failure reports, with no Retry-After.
+	 */
+	private static Arguments failure(String name, AwsServiceException.Builder builder, int status, String errorCode,
+			boolean retryable) {
+		return Arguments.of(name, service(builder, status, errorCode), errorCode, retryable, null);
+	}
+
 	private static Arguments credentials(String errorCode) {
-		return Arguments.of(errorCode, service(CodeartifactException.builder(), 403, errorCode), errorCode, false, null);
+		return failure(errorCode, CodeartifactException.builder(), 403, errorCode, false);
 	}
 
 	private static AwsServiceException service(AwsServiceException.Builder builder, int status, String errorCode) {
@@ -146,18 +141,14 @@ class SdkAuthorizationTokenFetcherTests {
 	@Test
 	void ioFailureIsRetryable() {
 		SdkClientException exception = SdkClientException.create("Unable to execute HTTP request: Connection reset");
-		this.client.answer = () -> {
-			throw exception;
-		};
+		answerWith(exception);
 		assertFailure(exception, null, true, null);
 	}
 
 	@Test
 	void timeoutIsRetryable() {
 		ApiCallTimeoutException exception = ApiCallTimeoutException.create(1000);
-		this.client.answer = () -> {
-			throw exception;
-		};
+		answerWith(exception);
 		assertFailure(exception, null, true, null);
 	}
 
@@ -165,9 +156,7 @@ class SdkAuthorizationTokenFetcherTests {
 	void credentialsThatCannotBeLoadedAreRetryable() {
 		SdkClientException exception = SdkClientException
 			.create("Unable to load credentials from any of the providers in the chain");
-		this.client.answer = () -> {
-			throw exception;
-		};
+		answerWith(exception);
 		CodeArtifactTokenException failure = assertFailure(exception, null, true, null);
 		assertThat(failure.getMessage()).contains("credentials could not be loaded");
 	}
@@ -175,10 +164,14 @@ class SdkAuthorizationTokenFetcherTests {
 	@Test
 	void otherSdkFailureIsRetryable() {
 		SdkException exception = SdkException.create("odd", null);
+		answerWith(exception);
+		assertFailure(exception, null, true, null);
+	}
+
+	private void answerWith(RuntimeException exception) {
 		this.client.answer = () -> {
 			throw exception;
 		};
-		assertFailure(exception, null, true, null);
 	}
 
 	private CodeArtifactTokenException assertFailure(Throwable cause, String errorCode, boolean retryable,
@@ -202,9 +195,7 @@ class SdkAuthorizationTokenFetcherTests {
 
 	@Test
 	void unexpectedRuntimeExceptionPropagates() {
-		this.client.answer = () -> {
-			throw new IllegalStateException("bug");
-		};
+		answerWith(new IllegalStateException("bug"));
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(fetcher(null, Duration.ZERO)::fetch);
 	}
 

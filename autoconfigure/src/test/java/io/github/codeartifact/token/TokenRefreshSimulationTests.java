@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
 
+import io.github.codeartifact.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ class TokenRefreshSimulationTests {
 
 	@Test
 	void dayOfFifteenMinuteTokens() {
-		MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+		MutableClock clock = MutableClock.startingAt(Instant.parse("2025-01-01T00:00:00Z"));
 		VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
 		ScriptedFetcher fetcher = new ScriptedFetcher(clock, Duration.ofMinutes(15));
 		try (RefreshingCodeArtifactTokenProvider provider = new RefreshingCodeArtifactTokenProvider(

@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.util.PriorityQueue;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.github.codeartifact.test.MutableClock;
 import org.awaitility.Awaitility;
 
 /**
  * A {@link RefreshScheduler} driven in virtual time. Tasks run only on the thread that calls
  * {@link #advance(Duration)} or {@link #runDue()}, in due order, with the clock moved to each task's
  * due time first. Virtual time is monotonic and kept apart from the wall clock, so that tests can
- * make the clock jump.
+ * make the clock jump: {@link MutableClock#advance(Duration)} on the clock itself moves it alone, as
+ * a clock correction would, without running any task.
  */
 final class VirtualTimeScheduler implements RefreshScheduler {
 
@@ -98,7 +100,7 @@ final class VirtualTimeScheduler implements RefreshScheduler {
 
 	private void moveTo(long millis) {
 		if (millis > this.nowMillis) {
-			this.clock.jump(Duration.ofMillis(millis - this.nowMillis));
+			this.clock.advance(Duration.ofMillis(millis - this.nowMillis));
 			this.nowMillis = millis;
 		}
 	}

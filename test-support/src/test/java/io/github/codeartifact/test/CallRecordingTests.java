@@ -1,11 +1,8 @@
 package io.github.codeartifact.test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.ThrottlingException;
@@ -17,31 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for the emulator's call recording.
  */
-class CallRecordingTests {
-
-	private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
-
-	private final MutableClock clock = MutableClock.startingAt(NOW);
-
-	private CodeArtifactEmulator emulator;
-
-	private CodeartifactClient client;
-
-	@BeforeEach
-	void start() {
-		this.emulator = CodeArtifactEmulator.builder()
-			.domain("my-domain", "111122223333")
-			.repository("my-domain", "my-repo")
-			.clock(this.clock)
-			.build();
-		this.client = CodeArtifactClients.client(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.client.close();
-		this.emulator.close();
-	}
+class CallRecordingTests extends EmulatorClientTestBase {
 
 	@Test
 	void everyCallIsRecordedWithTimeOperationParametersAndOutcome() {

@@ -2,10 +2,7 @@ package io.github.codeartifact.test;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.AccessDeniedException;
 import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
 import software.amazon.awssdk.services.codeartifact.model.InternalServerException;
@@ -20,27 +17,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests that every modeled error surfaces as the SDK's modeled exception class.
  */
-class CodeArtifactEmulatorErrorTests {
+class CodeArtifactEmulatorErrorTests extends EmulatorClientTestBase {
 
-	private CodeArtifactEmulator emulator;
-
-	private CodeartifactClient client;
-
-	@BeforeEach
-	void start() {
-		this.emulator = CodeArtifactEmulator.builder()
-			.domain("my-domain", "111122223333")
-			.domain("other-domain", "444455556666")
-			.repository("my-domain", "my-repo")
-			.repository("my-domain", "npm-only", "npm")
-			.build();
-		this.client = CodeArtifactClients.client(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.client.close();
-		this.emulator.close();
+	@Override
+	void configure(CodeArtifactEmulator.Builder builder) {
+		builder.domain("other-domain", "444455556666").repository("my-domain", "npm-only", "npm");
 	}
 
 	@Test

@@ -3,10 +3,7 @@ package io.github.codeartifact.test;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.EndpointType;
 import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenResponse;
 import software.amazon.awssdk.services.codeartifact.model.GetRepositoryEndpointResponse;
@@ -17,31 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for the successful answers of {@link CodeArtifactEmulator}'s API operations.
  */
-class CodeArtifactEmulatorOperationsTests {
+class CodeArtifactEmulatorOperationsTests extends EmulatorClientTestBase {
 
-	private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
-
-	private final MutableClock clock = MutableClock.startingAt(NOW);
-
-	private CodeArtifactEmulator emulator;
-
-	private CodeartifactClient client;
-
-	@BeforeEach
-	void start() {
-		this.emulator = CodeArtifactEmulator.builder()
-			.domain("my-domain", "111122223333")
-			.repository("my-domain", "my-repo")
-			.repository("my-domain", "npm-only", "npm")
-			.clock(this.clock)
-			.build();
-		this.client = CodeArtifactClients.client(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.client.close();
-		this.emulator.close();
+	@Override
+	void configure(CodeArtifactEmulator.Builder builder) {
+		builder.repository("my-domain", "npm-only", "npm");
 	}
 
 	@Test

@@ -3,12 +3,9 @@ package io.github.codeartifact.test;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.ValidationException;
 import software.amazon.awssdk.services.codeartifact.model.ValidationExceptionReason;
 
@@ -19,26 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests that every constraint of the service model surfaces as the SDK's
  * {@link ValidationException}.
  */
-class CodeArtifactEmulatorValidationTests {
-
-	private CodeArtifactEmulator emulator;
-
-	private CodeartifactClient client;
-
-	@BeforeEach
-	void start() {
-		this.emulator = CodeArtifactEmulator.builder()
-			.domain("my-domain", "111122223333")
-			.repository("my-domain", "my-repo")
-			.build();
-		this.client = CodeArtifactClients.client(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.client.close();
-		this.emulator.close();
-	}
+class CodeArtifactEmulatorValidationTests extends EmulatorClientTestBase {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "a", "My-domain", "1domain", "domain-", "dom_ain",

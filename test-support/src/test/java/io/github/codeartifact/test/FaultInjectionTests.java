@@ -1,10 +1,7 @@
 package io.github.codeartifact.test;
 
 import java.time.Duration;
-import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -22,31 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * Tests for each fault the emulator can inject and for how many calls it lasts.
  */
-class FaultInjectionTests {
-
-	private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
-
-	private final MutableClock clock = MutableClock.startingAt(NOW);
-
-	private CodeArtifactEmulator emulator;
-
-	private CodeartifactClient client;
-
-	@BeforeEach
-	void start() {
-		this.emulator = CodeArtifactEmulator.builder()
-			.domain("my-domain", "111122223333")
-			.repository("my-domain", "my-repo")
-			.clock(this.clock)
-			.build();
-		this.client = CodeArtifactClients.client(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.client.close();
-		this.emulator.close();
-	}
+class FaultInjectionTests extends EmulatorClientTestBase {
 
 	@Test
 	void throttlingLastsForItsCountThenCallsSucceed() {

@@ -6,56 +6,38 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarInputStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for the token-gated package repository behind the repository endpoints.
  */
-class PackageRepositoryTests {
-
-	private final MutableClock clock = MutableClock.startingAt(Instant.parse("2030-01-01T00:00:00Z"));
-
-	private CodeArtifactEmulator emulator;
-
-	private CodeartifactClient client;
+class PackageRepositoryTests extends EmulatorClientTestBase {
 
 	private SignedRequests http;
 
 	private URI metadata;
 
+	@Override
+	void configure(CodeArtifactEmulator.Builder builder) {
+		builder.domain("other-domain", "444455556666").repository("other-domain", "my-repo");
+	}
+
 	@BeforeEach
-	void start() {
-		this.emulator = CodeArtifactEmulator.builder()
-			.domain("my-domain", "111122223333")
-			.domain("other-domain", "444455556666")
-			.repository("my-domain", "my-repo")
-			.repository("other-domain", "my-repo")
-			.clock(this.clock)
-			.build();
-		this.client = CodeArtifactClients.client(this.emulator);
+	void seed() {
 		this.http = new SignedRequests(this.emulator);
 		List<String> paths = this.emulator.seedMavenPackage("my-domain", "my-repo", "com.example", "lib", "1.0.0",
 				"1.1.0");
 		assertThat(paths).contains("com/example/lib/maven-metadata.xml", "com/example/lib/1.0.0/lib-1.0.0.pom",
 				"com/example/lib/1.1.0/lib-1.1.0.jar", "com/example/lib/1.1.0/lib-1.1.0.jar.sha1");
 		this.metadata = URI.create(endpoint() + "com/example/lib/maven-metadata.xml");
-	}
-
-	@AfterEach
-	void stop() {
-		this.client.close();
-		this.emulator.close();
 	}
 
 	@Test

@@ -69,21 +69,15 @@ class SigV4VerificationTests {
 
 	@Test
 	void missingAuthorizationIsRejected() {
-		SignedRequests raw = new SignedRequests(this.emulator);
-		HttpResponse<String> response = raw.get(URI.create(this.emulator.endpoint()
-				+ "/v1/repository/endpoint?domain=my-domain&repository=my-repo&format=maven"), Map.of());
-		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException");
+		assertRepositoryEndpointRefused(new SignedRequests(this.emulator), Map.of(),
+				"MissingAuthenticationTokenException");
 	}
 
 	@Test
 	void garbledAuthorizationIsIncompleteSignature() {
-		SignedRequests raw = new SignedRequests(this.emulator);
-		HttpResponse<String> response = raw.get(URI.create(this.emulator.endpoint()
-				+ "/v1/repository/endpoint?domain=my-domain&repository=my-repo&format=maven"),
-				Map.of("Authorization", "AWS4-HMAC-SHA256 Credential=test", "X-Amz-Date", "20300101T000000Z"));
-		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("IncompleteSignatureException");
+		assertRepositoryEndpointRefused(new SignedRequests(this.emulator),
+				Map.of("Authorization", "AWS4-HMAC-SHA256 Credential=test", "X-Amz-Date", "20300101T000000Z"),
+				"IncompleteSignatureException");
 	}
 
 	@Test
@@ -95,11 +89,8 @@ class SigV4VerificationTests {
 		assertThat(signed.statusCode()).isEqualTo(404);
 		String forged = "AWS4-HMAC-SHA256 Credential=test/20300101/us-east-1/codeartifact/aws4_request, "
 				+ "SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64);
-		HttpResponse<String> response = raw.get(URI.create(this.emulator.endpoint()
-				+ "/v1/repository/endpoint?domain=my-domain&repository=my-repo&format=maven"),
-				Map.of("Authorization", forged, "X-Amz-Date", "20300101T000000Z"));
-		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidSignatureException");
+		assertRepositoryEndpointRefused(raw, Map.of("Authorization", forged, "X-Amz-Date", "20300101T000000Z"),
+				"InvalidSignatureException");
 	}
 
 	@Test
@@ -123,6 +114,17 @@ class SigV4VerificationTests {
 			assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
 			assertThat(ex.awsErrorDetails().errorMessage()).contains("region");
 		}
+	}
+
+	/**
+	 * Sends GetRepositoryEndpoint for my-domain/my-repo/maven with exactly the given
+	 * headers, and asserts that the emulator refuses it with a 403 of that error type.
+	 */
+	private void assertRepositoryEndpointRefused(SignedRequests raw, Map<String, String> headers, String errorType) {
+		HttpResponse<String> response = raw.get(URI.create(this.emulator.endpoint()
+				+ "/v1/repository/endpoint?domain=my-domain&repository=my-repo&format=maven"), headers);
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue(errorType);
 	}
 
 }
