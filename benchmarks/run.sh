@@ -17,7 +17,7 @@ if [ "$what" = all ] || [ "$what" = hotpath ]; then
   results=()
   for pass in $(seq 1 "$passes"); do
     echo "== JMH pass $pass of $passes (load $(cut -d' ' -f1-3 /proc/loadavg))"
-    java -jar "$out/benchmarks.jar" -f 1 -prof gc -rf json -rff "$out/jmh-pass-$pass.json" \
+    java -jar "$out/benchmarks.jar" -f 1 -prof gc -prof io.github.codeartifact.benchmarks.CpuTimeProfiler -rf json -rff "$out/jmh-pass-$pass.json" \
       > "$out/jmh-pass-$pass.txt" 2>&1 || { cat "$out/jmh-pass-$pass.txt"; exit 1; }
     sed -n '/^Benchmark /,$p' "$out/jmh-pass-$pass.txt" | grep -v ':gc\.count\|:gc\.alloc\.rate ' || true
     results+=("$out/jmh-pass-$pass.json")

@@ -21,9 +21,10 @@ def load(path):
     for r in json.load(open(path)):
         method = r["benchmark"].split(".")[-1]
         pm = r["primaryMetric"]
-        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-        raw = [v for fork in pm.get("rawData", []) for v in fork]
-        results[(method, r["threads"])] = dict(score=pm["score"], alloc=alloc, raw=raw)
+        secondary = r.get("secondaryMetrics", {})
+        alloc = secondary.get("gc.alloc.rate.norm", {}).get("score")
+        cpu = secondary.get("cpu.time.norm", {}).get("score")
+        results[(method, r["threads"])] = dict(score=pm["score"], alloc=alloc, cpu=cpu)
     return results
 
 
@@ -35,26 +36,29 @@ def main():
 
     print("%d pass(es): %s" % (len(passes), " ".join(paths)))
     print()
-    print("%-24s %3s %9s %9s %9s %10s   %s" % ("benchmark", "thr", "median", "min", "max", "B/op max",
-                                             "ns/op of each pass"))
+    print("%-24s %3s %9s %9s %9s %10s %9s   %s" % ("benchmark", "thr", "median", "min", "max", "B/op max",
+                                                  "CPU ns/op", "ns/op of each pass"))
     for key in keys:
         scores = [p[key]["score"] for p in passes if key in p]
         allocs = [p[key]["alloc"] for p in passes if key in p and p[key]["alloc"] is not None]
-        print("%-24s %3d %9.2f %9.2f %9.2f %10s   %s" % (
+        cpus = [p[key]["cpu"] for p in passes if key in p and p[key]["cpu"] is not None]
+        print("%-24s %3d %9.2f %9.2f %9.2f %10s %9s   %s" % (
             key[0], key[1], statistics.median(scores), min(scores), max(scores),
-            ("%.4f" % max(allocs)) if allocs else "n/a", " ".join("%.2f" % s for s in scores)))
+            ("%.4f" % max(allocs)) if allocs else "n/a", ("%.2f" % statistics.median(cpus)) if cpus else "n/a",
+            " ".join("%.2f" % s for s in scores)))
     print()
 
     checks = []
 
-    def ratios(a, b):
-        return [p[a]["score"] / p[b]["score"] for p in passes if a in p and b in p]
+    def ratios(a, b, metric="score"):
+        return [p[a][metric] / p[b][metric] for p in passes
+                if a in p and b in p and p[a][metric] is not None and p[b][metric]]
 
     def line(label, values, limit=None, note=""):
         if not values:
             return
         value = statistics.median(values)
-        text = "%-56s %6.3f  [%5.3f..%5.3f]" % (label, value, min(values), max(values))
+        text = "%-60s %6.3f  [%5.3f..%5.3f]" % (label, value, min(values), max(values))
         if limit is not None:
             ok = value <= limit
             checks.append((label, ok))
@@ -78,6 +82,15 @@ def main():
                for p in passes if all(k in p for k in [("getToken", 2), ("getToken", 1),
                                                         ("currentTimeMillis", 2), ("currentTimeMillis", 1)])]
     line("getToken 2/1 threads over currentTimeMillis 2/1 threads", scaling, None, "  (load-normalized)")
+    line("getToken, 2 threads / 1 thread, in CPU time per call", ratios(("getToken", 2), ("getToken", 1), "cpu"),
+         None, "  (load-robust)")
+    line("baseline, 2 threads / 1 thread, in CPU time per call", ratios(("baseline", 2), ("baseline", 1), "cpu"),
+         None, "  (load-robust)")
+    for t in (1, 2):
+        line("getToken / baseline in CPU time per call (%s)" % th(t),
+             ratios(("getToken", t), ("baseline", t), "cpu"), None, "  (load-robust)")
+        line("getToken / CachedSupplier.get in CPU time per call (%s)" % th(t),
+             ratios(("getToken", t), ("cachedSupplier", t), "cpu"), None, "  (load-robust)")
     for t in (1, 2):
         line("refresh in flight / fresh getToken (%s)" % th(t),
              ratios(("getTokenRefreshInFlight", t), ("getToken", t)), IN_FLIGHT_MAX)
@@ -98,7 +111,7 @@ def main():
             ok = max(allocs) <= ALLOC_MAX
             label = "%s (%s)" % (method, th(t))
             checks.append((label + " allocation", ok))
-            print("%-56s %8.4f B/op  target <= %.1f  %s" % (label, max(allocs), ALLOC_MAX,
+            print("%-60s %8.4f B/op  target <= %.1f  %s" % (label, max(allocs), ALLOC_MAX,
                                                             "HOLDS" if ok else "MISSED"))
     print()
     missed = [label for label, ok in checks if not ok]

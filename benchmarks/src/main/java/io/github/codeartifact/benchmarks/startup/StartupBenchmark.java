@@ -31,7 +31,7 @@ import io.github.codeartifact.test.CodeArtifactEmulator;
  * is held (fail-fast startup).
  * <p>
  * Options: {@code --runs N} (default 7), {@code --variants a,b} (default
- * {@code without,with,with-no-fail-fast,with-apache}), {@code --dir DIR} (the
+ * {@code without,with,with-apache}; also {@code with-no-fail-fast}), {@code --dir DIR} (the
  * {@code benchmarks} folder, default {@code benchmarks}), {@code --json FILE}.
  */
 public final class StartupBenchmark {
@@ -52,7 +52,7 @@ public final class StartupBenchmark {
 		int runs = Integer.parseInt(options.getOrDefault("runs", "7"));
 		Path dir = Path.of(options.getOrDefault("dir", "benchmarks"));
 		List<Variant> variants = new ArrayList<>();
-		for (String name : options.getOrDefault("variants", "without,with,with-no-fail-fast,with-apache").split(",")) {
+		for (String name : options.getOrDefault("variants", "without,with,with-apache").split(",")) {
 			variants.add(Variant.of(name.trim(), dir));
 		}
 		try (CodeArtifactEmulator emulator = CodeArtifactEmulator.builder()

@@ -34,7 +34,8 @@ class StartupTrace {
 		long awaitMillis = marks.getOrDefault("lifecycleEnd", -1L) - marks.getOrDefault("lifecycleStart", 0L);
 		return "TRACE clientCreatedAt=" + marks.getOrDefault("clientEnd", -1L) + " client=" + clientMillis
 				+ " fetch=" + marks.getOrDefault("fetch", -1L) + " lifecycleStartAt="
-				+ marks.getOrDefault("lifecycleStart", -1L) + " await=" + awaitMillis;
+				+ marks.getOrDefault("lifecycleStart", -1L) + " await=" + awaitMillis + " classes="
+				+ ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
 	}
 
 	@Bean

@@ -32,6 +32,7 @@ public class PlainApplication {
 		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
 			long now = System.currentTimeMillis();
 			long startup = now - ManagementFactory.getRuntimeMXBean().getStartTime();
+			System.out.println("TRACE classes=" + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
 			System.out.println("READY " + startup + " " + cpuMillis());
 			System.out.flush();
 		});
