@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Random;
 
 import io.github.codeartifact.event.ApplicationEventTokenRefreshListener;
+import io.github.codeartifact.token.AbortableHttpClient;
 import io.github.codeartifact.token.AuthorizationTokenFetcher;
 import io.github.codeartifact.token.CodeArtifactTokenProvider;
 import io.github.codeartifact.token.ExecutorRefreshScheduler;
@@ -70,9 +71,10 @@ public final class CodeArtifactAutoConfiguration {
 		CodeartifactClientBuilder builder = CodeartifactClient.builder()
 			.credentialsProvider(credentials)
 			.region(resolveRegion(properties, regionProvider))
-			.httpClientBuilder(UrlConnectionHttpClient.builder()
+			// Abortable, so that closing the refresh engine cuts a call in flight short
+			.httpClientBuilder(AbortableHttpClient.builder(UrlConnectionHttpClient.builder()
 				.connectionTimeout(CONNECT_TIMEOUT)
-				.socketTimeout(SOCKET_TIMEOUT));
+				.socketTimeout(SOCKET_TIMEOUT)));
 		URI endpoint = properties.getEndpoint();
 		if (endpoint != null) {
 			builder.endpointOverride(endpoint);
@@ -150,7 +152,7 @@ public final class CodeArtifactAutoConfiguration {
 				AuthorizationTokenFetcher codeArtifactAuthorizationTokenFetcher,
 				RefreshScheduler codeArtifactRefreshScheduler, ObjectProvider<TokenRefreshListener> listeners) {
 			TokenRefreshListener listener = new CompositeTokenRefreshListener(listeners.orderedStream().toList());
-			return new RefreshingCodeArtifactTokenProvider(properties.requireDomain(),
+			return new RefreshingCodeArtifactTokenProvider(properties.requireDomain(), properties.getOwner(),
 					codeArtifactAuthorizationTokenFetcher, properties.toSettings(), Clock.systemUTC(),
 					codeArtifactRefreshScheduler, listener, new Random());
 		}

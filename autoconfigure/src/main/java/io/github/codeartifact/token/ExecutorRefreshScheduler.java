@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The default {@link RefreshScheduler}: one daemon thread named {@value #THREAD_NAME}.
- * {@link #close()} stops it and waits for it to end, so no thread is left behind.
+ * {@link #close()} stops it and waits for it to end, so no thread is left behind; an HTTP call in
+ * flight through an {@link AbortableHttpClient} is aborted.
  */
 public final class ExecutorRefreshScheduler implements RefreshScheduler {
 
@@ -24,12 +26,21 @@ public final class ExecutorRefreshScheduler implements RefreshScheduler {
 
 	private final ScheduledThreadPoolExecutor executor;
 
+	private final Duration closeTimeout;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
 	private volatile @Nullable Thread thread;
 
 	/**
 	 * Creates a scheduler; its thread starts with the first task.
 	 */
 	public ExecutorRefreshScheduler() {
+		this(CLOSE_TIMEOUT);
+	}
+
+	ExecutorRefreshScheduler(Duration closeTimeout) {
+		this.closeTimeout = closeTimeout;
 		this.executor = new ScheduledThreadPoolExecutor(1, this::newThread);
 		this.executor.setRemoveOnCancelPolicy(true);
 		this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -43,22 +54,34 @@ public final class ExecutorRefreshScheduler implements RefreshScheduler {
 		return () -> future.cancel(false);
 	}
 
+	/**
+	 * Stops the thread and waits for it to end, once: the provider and the application context
+	 * both close the scheduler, and a task stuck past the wait must not hold the second close too.
+	 */
 	@Override
 	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
 		this.executor.shutdownNow();
-		if (Thread.currentThread() == this.thread) {
+		Thread current = this.thread;
+		if (Thread.currentThread() == current) {
 			return; // closed from a task: the thread ends when the task returns
 		}
+		if (current != null) {
+			// A blocking socket read ignores the interrupt: cut a GetAuthorizationToken call short
+			AbortableHttpClient.abortCallsOf(current);
+		}
 		try {
-			long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
-			boolean terminated = this.executor.awaitTermination(CLOSE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+			long deadline = System.nanoTime() + this.closeTimeout.toNanos();
+			boolean terminated = this.executor.awaitTermination(this.closeTimeout.toNanos(), TimeUnit.NANOSECONDS);
 			// The executor terminates just before its thread ends: wait for the thread too
 			Thread thread = this.thread;
 			if (thread != null) {
 				thread.join(Math.max(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), 1));
 			}
 			if (!terminated || (thread != null && thread.isAlive())) {
-				logger.warn("Thread '" + THREAD_NAME + "' did not end within " + CLOSE_TIMEOUT);
+				logger.warn("Thread '" + THREAD_NAME + "' did not end within " + this.closeTimeout);
 			}
 		}
 		catch (InterruptedException ex) {

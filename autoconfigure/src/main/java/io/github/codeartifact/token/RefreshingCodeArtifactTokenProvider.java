@@ -42,6 +42,8 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 
 	private final String domain;
 
+	private final @Nullable String owner;
+
 	private final AuthorizationTokenFetcher fetcher;
 
 	private final TokenRefreshSettings settings;
@@ -93,7 +95,26 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 	public RefreshingCodeArtifactTokenProvider(String domain, AuthorizationTokenFetcher fetcher,
 			TokenRefreshSettings settings, Clock clock, RefreshScheduler scheduler, TokenRefreshListener listener,
 			RandomGenerator random) {
+		this(domain, null, fetcher, settings, clock, scheduler, listener, random);
+	}
+
+	/**
+	 * Creates an engine that names the domain's owner in its log; nothing is fetched until
+	 * {@link #start()} or the first call.
+	 * @param domain the CodeArtifact domain, for messages
+	 * @param owner the AWS account that owns the domain, for the log, or {@code null} when not set
+	 * @param fetcher makes one GetAuthorizationToken call
+	 * @param settings the timing of refreshes and retries
+	 * @param clock the clock that the service's expirations are compared with
+	 * @param scheduler runs the fetches; closed by {@link #close()}
+	 * @param listener told of each fetch outcome
+	 * @param random source of the jitter
+	 */
+	public RefreshingCodeArtifactTokenProvider(String domain, @Nullable String owner,
+			AuthorizationTokenFetcher fetcher, TokenRefreshSettings settings, Clock clock, RefreshScheduler scheduler,
+			TokenRefreshListener listener, RandomGenerator random) {
 		this.domain = Objects.requireNonNull(domain, "domain must not be null");
+		this.owner = owner;
 		this.fetcher = Objects.requireNonNull(fetcher, "fetcher must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
@@ -371,7 +392,8 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 		}
 		attempt.outcome.complete(token);
 		if (first) {
-			logger.info("Fetched the first CodeArtifact token for domain '" + this.domain + "', expiring at "
+			logger.info("Fetched the first CodeArtifact token for domain '" + this.domain + "'"
+					+ ((this.owner != null) ? " (owner " + this.owner + ")" : "") + ", expiring at "
 					+ token.expiration());
 		}
 		else if (logger.isDebugEnabled()) {

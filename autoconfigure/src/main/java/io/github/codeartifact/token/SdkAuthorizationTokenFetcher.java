@@ -4,25 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
-import software.amazon.awssdk.services.codeartifact.model.AccessDeniedException;
 import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenRequest;
 import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenResponse;
-import software.amazon.awssdk.services.codeartifact.model.InternalServerException;
-import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.codeartifact.model.ThrottlingException;
-import software.amazon.awssdk.services.codeartifact.model.ValidationException;
 
 /**
  * An {@link AuthorizationTokenFetcher} that calls GetAuthorizationToken with the AWS SDK and
- * classifies its failures:
+ * classifies its failures with {@link CodeArtifactSdkFailure}:
  * <ul>
  * <li>retryable: throttling (with its {@code Retry-After}), internal server errors, any 5xx, 408,
  * 429, clock skew, client-side failures (I/O, timeouts, unreadable answers), credentials that could
@@ -39,10 +30,6 @@ import software.amazon.awssdk.services.codeartifact.model.ValidationException;
  * {@code toString()} shows the token.
  */
 public final class SdkAuthorizationTokenFetcher implements AuthorizationTokenFetcher {
-
-	private static final Set<String> REJECTED_CREDENTIALS = Set.of("UnrecognizedClientException",
-			"InvalidSignatureException", "ExpiredTokenException", "ExpiredToken", "InvalidClientTokenId",
-			"SignatureDoesNotMatch", "MissingAuthenticationToken", "IncompleteSignature", "InvalidAccessKeyId");
 
 	private final CodeartifactClient client;
 
@@ -84,14 +71,9 @@ public final class SdkAuthorizationTokenFetcher implements AuthorizationTokenFet
 		try {
 			response = this.client.getAuthorizationToken(request);
 		}
-		catch (AwsServiceException ex) {
-			throw serviceFailure(ex);
-		}
-		catch (SdkClientException ex) {
-			throw clientFailure(ex);
-		}
 		catch (SdkException ex) {
-			throw failure("SDK failure", null, true, null, ex);
+			CodeArtifactSdkFailure failure = CodeArtifactSdkFailure.of(ex);
+			throw failure(failure.detail(), failure.errorCode(), failure.retryable(), failure.retryAfter(), ex);
 		}
 		String token = response.authorizationToken();
 		Instant expiration = response.expiration();
@@ -100,40 +82,6 @@ public final class SdkAuthorizationTokenFetcher implements AuthorizationTokenFet
 					"MalformedResponse", true, null, null);
 		}
 		return new AuthorizationToken(token, expiration, issuedAt);
-	}
-
-	private CodeArtifactTokenException serviceFailure(AwsServiceException ex) {
-		AwsErrorDetails details = ex.awsErrorDetails();
-		String errorCode = (details != null) ? details.errorCode() : null;
-		String serviceMessage = (details != null && details.errorMessage() != null) ? details.errorMessage()
-				: ex.getMessage();
-		Duration retryAfter = (ex instanceof ThrottlingException throttling && throttling.retryAfterSeconds() != null)
-				? Duration.ofSeconds(throttling.retryAfterSeconds()) : null;
-		return failure(serviceMessage, (errorCode != null) ? errorCode : ex.getClass().getSimpleName(),
-				isRetryable(ex, errorCode), retryAfter, ex);
-	}
-
-	static boolean isRetryable(AwsServiceException ex, @Nullable String errorCode) {
-		if (ex instanceof AccessDeniedException || ex instanceof ValidationException
-				|| ex instanceof ResourceNotFoundException
-				|| (errorCode != null && REJECTED_CREDENTIALS.contains(errorCode))) {
-			return false;
-		}
-		if (ex instanceof ThrottlingException || ex instanceof InternalServerException || ex.isThrottlingException()
-				|| ex.isClockSkewException()) {
-			return true;
-		}
-		int status = ex.statusCode();
-		return status >= 500 || status == 429 || status == 408;
-	}
-
-	private CodeArtifactTokenException clientFailure(SdkClientException ex) {
-		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-		if (message.startsWith("Unable to load credentials")) {
-			return failure("AWS credentials could not be loaded: " + message, null, true, null, ex);
-		}
-		return failure("client-side failure (" + ex.getClass().getSimpleName() + "): " + message, null, true, null,
-				ex);
 	}
 
 	private CodeArtifactTokenException failure(String detail, @Nullable String errorCode, boolean retryable,

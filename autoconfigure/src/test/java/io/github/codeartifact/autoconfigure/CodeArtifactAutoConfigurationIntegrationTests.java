@@ -15,6 +15,7 @@ import io.github.codeartifact.token.TokenStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -23,6 +24,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * Integration tests for {@link CodeArtifactAutoConfiguration}: the real SDK client, SigV4-signed
  * over loopback, against a {@link CodeArtifactEmulator}, in real time.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CodeArtifactAutoConfigurationIntegrationTests {
 
 	private static final String DOMAIN = "my-domain";
@@ -73,7 +77,7 @@ class CodeArtifactAutoConfigurationIntegrationTests {
 	}
 
 	@Test
-	void startupGetsAToken() {
+	void startupGetsAToken(CapturedOutput output) {
 		runner().withPropertyValues("codeartifact.owner=" + OWNER).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(this.emulator.authorizationTokenCallCount()).isEqualTo(1);
@@ -82,6 +86,8 @@ class CodeArtifactAutoConfigurationIntegrationTests {
 			assertThat(this.emulator.authorizationTokenCalls()).singleElement()
 				.satisfies((call) -> assertThat(call.parameters()).containsEntry("domain-owner", OWNER)
 					.containsEntry("duration", "43200"));
+			assertThat(output).contains("Fetched the first CodeArtifact token for domain '" + DOMAIN + "' (owner " + OWNER
+					+ "), expiring at ");
 		});
 	}
 

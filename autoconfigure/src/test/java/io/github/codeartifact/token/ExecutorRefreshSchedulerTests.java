@@ -42,6 +42,48 @@ class ExecutorRefreshSchedulerTests {
 	}
 
 	@Test
+	void aSecondCloseDoesNotWaitAgainForAStuckTask() throws InterruptedException {
+		ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler(Duration.ofSeconds(30));
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch interrupted = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		scheduler.schedule(() -> {
+			started.countDown();
+			awaitIgnoringInterrupts(release, interrupted);
+		}, Duration.ZERO);
+		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+		Thread first = new Thread(scheduler::close);
+		first.start();
+		try {
+			// The first close interrupted the task, which ignores it, and waits for it to end
+			assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+			Thread second = new Thread(scheduler::close);
+			second.start();
+			second.join(TimeUnit.SECONDS.toMillis(5));
+			assertThat(second.isAlive()).as("second close still waiting").isFalse();
+			assertThat(first.isAlive()).as("first close still waiting").isTrue();
+		}
+		finally {
+			release.countDown();
+		}
+		first.join(TimeUnit.SECONDS.toMillis(5));
+		assertThat(first.isAlive()).isFalse();
+	}
+
+	private static void awaitIgnoringInterrupts(CountDownLatch latch, CountDownLatch interrupted) {
+		while (true) {
+			try {
+				latch.await();
+				return;
+			}
+			catch (InterruptedException ex) {
+				// A stuck task, as a blocking read that does not answer the interrupt
+				interrupted.countDown();
+			}
+		}
+	}
+
+	@Test
 	void cancelledTaskDoesNotRun() throws InterruptedException {
 		ExecutorRefreshScheduler scheduler = new ExecutorRefreshScheduler();
 		AtomicInteger runs = new AtomicInteger();

@@ -14,7 +14,7 @@ import org.awaitility.Awaitility;
  * make the clock jump: {@link MutableClock#advance(Duration)} on the clock itself moves it alone, as
  * a clock correction would, without running any task.
  */
-final class VirtualTimeScheduler implements RefreshScheduler {
+public final class VirtualTimeScheduler implements RefreshScheduler {
 
 	private final MutableClock clock;
 
@@ -28,7 +28,7 @@ final class VirtualTimeScheduler implements RefreshScheduler {
 
 	private boolean closed;
 
-	VirtualTimeScheduler(MutableClock clock) {
+	public VirtualTimeScheduler(MutableClock clock) {
 		this.clock = clock;
 	}
 
@@ -47,7 +47,7 @@ final class VirtualTimeScheduler implements RefreshScheduler {
 	}
 
 	/** Moves virtual time (and the clock) forward, running the tasks that fall due on the way. */
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		long target;
 		synchronized (this) {
 			target = this.nowMillis + duration.toMillis();
@@ -68,8 +68,27 @@ final class VirtualTimeScheduler implements RefreshScheduler {
 		}
 	}
 
+	/**
+	 * Runs the next task, moving virtual time to its due time, if it falls due within the limit;
+	 * else moves virtual time by the limit.
+	 * @param limit the most virtual time to let pass
+	 * @return the virtual time that passed
+	 */
+	public Duration step(Duration limit) {
+		long before;
+		long target;
+		synchronized (this) {
+			before = this.nowMillis;
+			Task next = this.tasks.peek();
+			long limitMillis = before + limit.toMillis();
+			target = (next != null && next.dueMillis <= limitMillis) ? next.dueMillis : limitMillis;
+		}
+		advance(Duration.ofMillis(target - before));
+		return Duration.ofMillis(target - before);
+	}
+
 	/** Runs the tasks due now, such as a fetch a caller asked for. */
-	void runDue() {
+	public void runDue() {
 		advance(Duration.ZERO);
 	}
 
@@ -86,6 +105,14 @@ final class VirtualTimeScheduler implements RefreshScheduler {
 
 	synchronized long executedTasks() {
 		return this.executed;
+	}
+
+	/**
+	 * Returns how much virtual time has passed, apart from the jumps of the clock.
+	 * @return the virtual time in milliseconds
+	 */
+	public synchronized long virtualMillis() {
+		return this.nowMillis;
 	}
 
 	synchronized boolean isClosed() {

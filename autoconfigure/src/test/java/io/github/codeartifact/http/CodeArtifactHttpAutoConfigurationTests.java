@@ -1,0 +1,171 @@
+package io.github.codeartifact.http;
+
+import java.net.URI;
+import java.util.List;
+
+import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
+import io.github.codeartifact.repository.CodeArtifactRepositoryAutoConfiguration;
+import io.github.codeartifact.repository.CodeArtifactRepositoryEndpoints;
+import io.github.codeartifact.test.CodeArtifactEmulator;
+import io.github.codeartifact.token.AuthorizationToken;
+import io.github.codeartifact.token.CodeArtifactTokenProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CodeArtifactHttpAutoConfiguration} and
+ * {@link CodeArtifactRepositoryAutoConfiguration} against the emulator.
+ */
+class CodeArtifactHttpAutoConfigurationTests {
+
+	private static final String DOMAIN = "my-domain";
+
+	private static final String OWNER = "111122223333";
+
+	private CodeArtifactEmulator emulator;
+
+	@BeforeEach
+	void start() {
+		this.emulator = CodeArtifactEmulator.builder().domain(DOMAIN, OWNER).repository(DOMAIN, "my-repo").build();
+		this.emulator.seedMavenPackage(DOMAIN, "my-repo", "com.example", "lib", "1.0.0");
+	}
+
+	@AfterEach
+	void stop() {
+		this.emulator.close();
+	}
+
+	private ApplicationContextRunner runner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class,
+					CodeArtifactRepositoryAutoConfiguration.class, CodeArtifactHttpAutoConfiguration.class))
+			.withBean(AwsCredentialsProvider.class,
+					() -> StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+			.withPropertyValues("codeartifact.domain=" + DOMAIN, "codeartifact.owner=" + OWNER,
+					"codeartifact.region=us-east-1", "codeartifact.endpoint=" + this.emulator.endpoint());
+	}
+
+	@Test
+	void registersEveryBeanAndAuthenticatesAnOptedInClient() {
+		runner().run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(CodeArtifactRepositoryEndpoints.class)
+				.hasSingleBean(CodeArtifactRepositoryHosts.class)
+				.hasSingleBean(CodeArtifactAuthInterceptor.class)
+				.hasSingleBean(CodeArtifactRestClientCustomizer.class)
+				.hasSingleBean(CodeArtifactExchangeFilterFunction.class);
+			URI endpoint = context.getBean(CodeArtifactRepositoryEndpoints.class)
+				.endpoint("my-repo", PackageFormat.MAVEN);
+			RestClient client = context.getBean(CodeArtifactRestClientCustomizer.class).builder().build();
+			assertThat(client.get()
+				.uri(endpoint.resolve("com/example/lib/maven-metadata.xml"))
+				.retrieve()
+				.body(String.class)).contains("<version>1.0.0</version>");
+		});
+	}
+
+	@Test
+	void resolvedEndpointsAreTrustedByTheHosts() {
+		runner().run((context) -> {
+			CodeArtifactRepositoryHosts hosts = context.getBean(CodeArtifactRepositoryHosts.class);
+			URI endpoint = this.emulator.repositoryEndpoint(DOMAIN, "my-repo", "maven");
+			assertThat(hosts.matches(endpoint)).isFalse();
+			context.getBean(CodeArtifactRepositoryEndpoints.class).endpoint("my-repo", PackageFormat.MAVEN);
+			assertThat(hosts.matches(endpoint)).isTrue();
+		});
+	}
+
+	@Test
+	void configuredHostsAndScheme() {
+		runner().withPropertyValues("codeartifact.http.hosts=repo.example.com:8443,*.mirror.example.com",
+				"codeartifact.http.auth-scheme=bearer")
+			.run((context) -> {
+				assertThat(context.getBean(CodeArtifactHttpProperties.class).getAuthScheme())
+					.isEqualTo(AuthScheme.BEARER);
+				CodeArtifactRepositoryHosts hosts = context.getBean(CodeArtifactRepositoryHosts.class);
+				assertThat(hosts.matches(URI.create("https://repo.example.com:8443/x"))).isTrue();
+				assertThat(hosts.matches(URI.create("https://repo.example.com/x"))).isFalse();
+				assertThat(hosts.matches(URI.create("https://a.mirror.example.com/x"))).isTrue();
+			});
+	}
+
+	@Test
+	void nothingIsAppliedToTheApplicationsClientsGlobally() {
+		runner().run((context) -> {
+			// Only Boot's own customizer types are applied to every builder: ours is a plain class.
+			assertThat(context.getBeanNamesForType(ClientHttpRequestInterceptor.class))
+				.containsExactly("codeArtifactAuthInterceptor");
+			assertThat(CodeArtifactRestClientCustomizer.class.getInterfaces()).isEmpty();
+		});
+	}
+
+	@Test
+	void noWebClientFilterWithoutWebFlux() {
+		runner().withClassLoader(new FilteredClassLoader(ExchangeFilterFunction.class)).run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(CodeArtifactAuthInterceptor.class)
+				.doesNotHaveBean(CodeArtifactExchangeFilterFunction.class);
+		});
+	}
+
+	@Test
+	void noHttpBeansWithoutSpringWeb() {
+		runner().withClassLoader(new FilteredClassLoader(ClientHttpRequestInterceptor.class)).run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(CodeArtifactRepositoryEndpoints.class)
+				.doesNotHaveBean(CodeArtifactAuthInterceptor.class)
+				.doesNotHaveBean(CodeArtifactRestClientCustomizer.class);
+		});
+	}
+
+	@Test
+	void nothingWhenDisabled() {
+		runner().withPropertyValues("codeartifact.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed()
+				.doesNotHaveBean(CodeArtifactRepositoryEndpoints.class)
+				.doesNotHaveBean(CodeArtifactAuthInterceptor.class);
+		});
+	}
+
+	@Test
+	void anApplicationTokenProviderIsUsedWithoutRepositoryEndpoints() {
+		CodeArtifactTokenProvider own = new CountingTokenProvider("own-token", () -> "own-token");
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CodeArtifactRepositoryAutoConfiguration.class,
+					CodeArtifactHttpAutoConfiguration.class))
+			.withBean(CodeArtifactTokenProvider.class, () -> own)
+			.withPropertyValues("codeartifact.http.hosts=127.0.0.1")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(CodeArtifactRepositoryEndpoints.class)
+					.hasSingleBean(CodeArtifactAuthInterceptor.class);
+				assertThat(context.getBean(CodeArtifactRepositoryHosts.class)
+					.matches(URI.create("http://127.0.0.1:1/x"))).isTrue();
+			});
+	}
+
+	@Test
+	void backsOffFromApplicationBeans() {
+		CodeArtifactRepositoryHosts own = new CodeArtifactRepositoryHosts(List.of("mine.example.com"), (uri) -> false);
+		runner().withBean(CodeArtifactRepositoryHosts.class, () -> own).run((context) -> {
+			assertThat(context.getBean(CodeArtifactRepositoryHosts.class)).isSameAs(own);
+			AuthorizationToken token = context.getBean(CodeArtifactTokenProvider.class).getAuthorizationToken();
+			assertThat(token.toString()).doesNotContain(token.token());
+		});
+	}
+
+}
