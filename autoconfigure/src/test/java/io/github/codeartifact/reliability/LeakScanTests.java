@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.codeartifact.actuate.CodeArtifactEndpoint;
 import io.github.codeartifact.actuate.CodeArtifactTokenMetrics;
@@ -28,6 +26,7 @@ import io.github.codeartifact.event.CodeArtifactTokenRefreshedEvent;
 import io.github.codeartifact.test.CodeArtifactEmulator;
 import io.github.codeartifact.test.CodeArtifactError;
 import io.github.codeartifact.test.EmulatorFault;
+import io.github.codeartifact.test.TokenLeaks;
 import io.github.codeartifact.token.AuthorizationToken;
 import io.github.codeartifact.token.CodeArtifactTokenException;
 import io.github.codeartifact.token.CodeArtifactTokenProvider;
@@ -73,8 +72,6 @@ class LeakScanTests {
 	static final String SESSION_TOKEN = "FwoGZXIvYXdzEXAMPLESESSIONTOKENOFTHELEAKSCAN";
 
 	/** Runs of token characters long enough to be a token: the emulator's are 1067 characters. */
-	private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_-]{100,}");
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -215,20 +212,7 @@ class LeakScanTests {
 		for (Object object : this.objects) {
 			places.put("toString() #" + places.size() + " of " + object.getClass().getName(), String.valueOf(object));
 		}
-		List<String> leaks = new ArrayList<>();
-		places.forEach((place, text) -> {
-			for (String token : known) {
-				if (text.contains(token)) {
-					leaks.add(place);
-				}
-			}
-			Matcher matcher = TOKEN_LIKE.matcher(text);
-			while (matcher.find()) {
-				if (emulator.isIssuedToken(matcher.group())) {
-					leaks.add(place + " (a token the application never received)");
-				}
-			}
-		});
+		List<String> leaks = TokenLeaks.of(emulator, known).in(places, "the application");
 		System.out.println("FIGURE: leak scan looked for " + emulator.issuedTokenCount() + " issued tokens ("
 				+ known.size() + " received by the application) in " + places.size() + " places ("
 				+ this.answers.size() + " HTTP answers, " + this.exceptions.size() + " exceptions, "

@@ -6,21 +6,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.codeartifact.test.CodeArtifactEmulator;
 import io.github.codeartifact.test.CodeArtifactError;
 import io.github.codeartifact.test.EmulatorFault;
 import io.github.codeartifact.test.Operation;
+import io.github.codeartifact.test.TokenLeaks;
 import io.github.codeartifact.token.AuthorizationToken;
 import io.github.codeartifact.token.TokenRefreshListener;
 import org.junit.jupiter.api.Test;
@@ -44,8 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SampleLeakScanTests {
-
-	private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_-]{100,}");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -98,21 +92,7 @@ class SampleLeakScanTests {
 			.anyMatch((call) -> call.succeeded());
 		Map<String, String> places = new LinkedHashMap<>(this.answers);
 		places.put("captured output", output.getAll());
-		List<String> leaks = new ArrayList<>();
-		places.forEach((place, text) -> {
-			for (String token : received) {
-				String basic = Base64.getEncoder().encodeToString(("aws:" + token).getBytes(StandardCharsets.UTF_8));
-				if (text.contains(token) || text.contains(basic)) {
-					leaks.add(place);
-				}
-			}
-			Matcher matcher = TOKEN_LIKE.matcher(text);
-			while (matcher.find()) {
-				if (emulator.isIssuedToken(matcher.group())) {
-					leaks.add(place + " (a token the sample never received)");
-				}
-			}
-		});
+		List<String> leaks = TokenLeaks.of(emulator, received).alsoAsBasicCredentials().in(places, "the sample");
 		System.out.println("FIGURE: sample leak scan looked for " + emulator.issuedTokenCount() + " issued tokens ("
 				+ received.size() + " received, also as Basic credentials) in " + this.answers.size()
 				+ " HTTP answers and " + output.getAll().length() + " characters of output: " + leaks.size()
