@@ -4,8 +4,6 @@ import java.util.Optional;
 
 import io.github.codeartifact.test.RecordedCall;
 import io.github.codeartifact.token.CodeArtifactTokenException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
@@ -22,32 +20,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * different ports: a resolved endpoint is trusted for its scheme, host and port only, so the other
  * server is another host to the interceptor.
  */
-class CodeArtifactAuthInterceptorTests {
-
-	private EmulatorRepository repository;
-
-	private RecordingServer other;
-
-	@BeforeEach
-	void start() {
-		this.repository = new EmulatorRepository();
-		this.other = new RecordingServer();
-	}
-
-	@AfterEach
-	void stop() {
-		this.other.close();
-		this.repository.close();
-	}
+class CodeArtifactAuthInterceptorTests extends AbstractRepositoryAndOtherServerTests {
 
 	private RestClient restClient(CountingTokenProvider provider, AuthScheme scheme, String... configuredHosts) {
 		CodeArtifactAuthInterceptor interceptor = new CodeArtifactAuthInterceptor(provider,
 				this.repository.hosts(configuredHosts), scheme);
 		return new CodeArtifactRestClientCustomizer(interceptor).builder().build();
-	}
-
-	private CountingTokenProvider validTokens() {
-		return new CountingTokenProvider(this.repository.newToken(), this.repository::newToken);
 	}
 
 	@Test

@@ -6,8 +6,6 @@ import java.util.Optional;
 
 import io.github.codeartifact.test.RecordedCall;
 import io.github.codeartifact.token.CodeArtifactTokenException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -21,25 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link CodeArtifactExchangeFilterFunction} with a real {@link WebClient} (on the JDK
  * HTTP client) against the emulator's package repository and a second plain HTTP server.
  */
-class CodeArtifactExchangeFilterFunctionTests {
+class CodeArtifactExchangeFilterFunctionTests extends AbstractRepositoryAndOtherServerTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
-
-	private EmulatorRepository repository;
-
-	private RecordingServer other;
-
-	@BeforeEach
-	void start() {
-		this.repository = new EmulatorRepository();
-		this.other = new RecordingServer();
-	}
-
-	@AfterEach
-	void stop() {
-		this.other.close();
-		this.repository.close();
-	}
 
 	private WebClient webClient(CountingTokenProvider provider, AuthScheme scheme, String... configuredHosts) {
 		return WebClient.builder()
@@ -64,8 +46,7 @@ class CodeArtifactExchangeFilterFunctionTests {
 
 	@Test
 	void sendsTheTokenToTheRepositoryAndNotToAnotherHostOnTheSameClient() {
-		CountingTokenProvider provider = new CountingTokenProvider(this.repository.newToken(),
-				this.repository::newToken);
+		CountingTokenProvider provider = validTokens();
 		WebClient client = webClient(provider, AuthScheme.BASIC);
 		Answer metadata = get(client, this.repository.resolvedMetadata());
 		assertThat(metadata.status()).isEqualTo(200);
@@ -77,8 +58,7 @@ class CodeArtifactExchangeFilterFunctionTests {
 
 	@Test
 	void configuredHostGetsTheTokenButNeverOverTheCallersHeader() {
-		CountingTokenProvider provider = new CountingTokenProvider(this.repository.newToken(),
-				this.repository::newToken);
+		CountingTokenProvider provider = validTokens();
 		WebClient client = webClient(provider, AuthScheme.BEARER, "127.0.0.1:" + this.other.port());
 		get(client, this.other.uri("/a"));
 		get(client, this.other.uri("/b"), HttpHeaders.AUTHORIZATION, "Basic the-callers-own");
