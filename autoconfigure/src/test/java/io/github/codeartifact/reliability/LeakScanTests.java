@@ -1,13 +1,8 @@
 package io.github.codeartifact.reliability;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +21,7 @@ import io.github.codeartifact.event.CodeArtifactTokenRefreshedEvent;
 import io.github.codeartifact.test.CodeArtifactEmulator;
 import io.github.codeartifact.test.CodeArtifactError;
 import io.github.codeartifact.test.EmulatorFault;
+import io.github.codeartifact.test.RecordingHttpClient;
 import io.github.codeartifact.test.TokenLeaks;
 import io.github.codeartifact.token.AuthorizationToken;
 import io.github.codeartifact.token.CodeArtifactTokenException;
@@ -71,12 +67,9 @@ class LeakScanTests {
 	/** The session token of the application's (temporary) AWS credentials: not ours, reported only. */
 	static final String SESSION_TOKEN = "FwoGZXIvYXdzEXAMPLESESSIONTOKENOFTHELEAKSCAN";
 
-	/** Runs of token characters long enough to be a token: the emulator's are 1067 characters. */
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private final Map<String, String> answers = new LinkedHashMap<>();
+	private final RecordingHttpClient http = new RecordingHttpClient();
 
 	private final List<Throwable> exceptions = new ArrayList<>();
 
@@ -119,8 +112,8 @@ class LeakScanTests {
 		RefreshingCodeArtifactTokenProvider provider = context.getBean(RefreshingCodeArtifactTokenProvider.class);
 
 		// Success: the startup token, a forced refresh, every endpoint
-		get(actuator.resolve("codeartifact"));
-		post(actuator.resolve("codeartifact"));
+		this.http.get(actuator.resolve("codeartifact"));
+		this.http.post(actuator.resolve("codeartifact"));
 		this.objects.add(provider.getAuthorizationToken());
 		this.objects.add(provider.state());
 
@@ -135,9 +128,9 @@ class LeakScanTests {
 				EmulatorFault.expiringIn(Duration.ofSeconds(30)), EmulatorFault.latency(Duration.ofMillis(1500)));
 		for (EmulatorFault fault : faults) {
 			emulator.enqueueFault(fault, (fault.kind() == EmulatorFault.Kind.CONNECTION_RESET) ? 2 : 1);
-			post(actuator.resolve("codeartifact"));
-			get(actuator.resolve("codeartifact"));
-			get(actuator.resolve("health"));
+			this.http.post(actuator.resolve("codeartifact"));
+			this.http.get(actuator.resolve("codeartifact"));
+			this.http.get(actuator.resolve("health"));
 			try {
 				this.objects.add(provider.refresh());
 			}
@@ -148,21 +141,22 @@ class LeakScanTests {
 		}
 		// A non-retryable failure left in place for the health and the endpoint to show
 		emulator.enqueueFault(EmulatorFault.error(CodeArtifactError.ACCESS_DENIED), 1);
-		post(actuator.resolve("codeartifact"));
-		get(actuator.resolve("health"));
-		get(actuator.resolve("health/codeartifact"));
+		this.http.post(actuator.resolve("codeartifact"));
+		this.http.get(actuator.resolve("health"));
+		this.http.get(actuator.resolve("health/codeartifact"));
 
 		// Every exposed endpoint (but the heap dump, which holds the heap), and every meter of ours
-		JsonNode links = JSON.readTree(get(URI.create(actuator.toString().replaceAll("/$", "")))).get("_links");
+		JsonNode links = JSON.readTree(this.http.get(URI.create(actuator.toString().replaceAll("/$", ""))))
+			.get("_links");
 		for (String name : links.propertyNames()) {
 			String href = links.get(name).get("href").asString();
 			if (!href.contains("{") && !name.equals("heapdump")) {
-				get(URI.create(href));
+				this.http.get(URI.create(href));
 			}
 		}
 		for (String meter : List.of(CodeArtifactTokenMetrics.REMAINING, CodeArtifactTokenMetrics.AGE,
 				CodeArtifactTokenMetrics.REFRESH)) {
-			assertThat(get(actuator.resolve("metrics/" + meter))).contains(meter);
+			assertThat(this.http.get(actuator.resolve("metrics/" + meter))).contains(meter);
 		}
 
 		// Our beans, the endpoint's answers and the provider's state, and every exception observed
@@ -198,7 +192,7 @@ class LeakScanTests {
 		assertThat(known).as("tokens the application received").hasSizeGreaterThan(10);
 		Map<String, String> places = new LinkedHashMap<>();
 		places.put("captured log output", output.getAll());
-		this.answers.forEach((uri, body) -> places.put("HTTP answer of " + uri, body));
+		this.http.answers().forEach((uri, body) -> places.put("HTTP answer of " + uri, body));
 		for (Throwable exception : this.exceptions) {
 			StringWriter trace = new StringWriter();
 			exception.printStackTrace(new PrintWriter(trace));
@@ -215,7 +209,7 @@ class LeakScanTests {
 		List<String> leaks = TokenLeaks.of(emulator, known).in(places, "the application");
 		System.out.println("FIGURE: leak scan looked for " + emulator.issuedTokenCount() + " issued tokens ("
 				+ known.size() + " received by the application) in " + places.size() + " places ("
-				+ this.answers.size() + " HTTP answers, " + this.exceptions.size() + " exceptions, "
+				+ this.http.answers().size() + " HTTP answers, " + this.exceptions.size() + " exceptions, "
 				+ this.objects.size() + " objects, " + output.getAll().length() + " characters of log): "
 				+ leaks.size() + " leaks");
 		// Not a CodeArtifact token, and not ours to fix: the SDK's signer logs the canonical request at DEBUG
@@ -226,31 +220,6 @@ class LeakScanTests {
 				+ " software.amazon.awssdk (the signer's canonical request) and sun.net.www.protocol.http");
 		assertThat(log).as("the SDK's request log is on").contains("software.amazon.awssdk.request");
 		assertThat(leaks).as("places that show a token").isEmpty();
-	}
-
-	private String get(URI uri) {
-		return send(HttpRequest.newBuilder(uri).GET());
-	}
-
-	private String post(URI uri) {
-		return send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()));
-	}
-
-	private String send(HttpRequest.Builder request) {
-		try {
-			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(10)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			String key = response.request().method() + " " + response.uri() + " #" + this.answers.size();
-			this.answers.put(key, response.statusCode() + " " + response.headers().map() + "\n" + response.body());
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

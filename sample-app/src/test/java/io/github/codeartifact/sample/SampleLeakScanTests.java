@@ -1,11 +1,6 @@
 package io.github.codeartifact.sample;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +11,7 @@ import io.github.codeartifact.test.CodeArtifactEmulator;
 import io.github.codeartifact.test.CodeArtifactError;
 import io.github.codeartifact.test.EmulatorFault;
 import io.github.codeartifact.test.Operation;
+import io.github.codeartifact.test.RecordingHttpClient;
 import io.github.codeartifact.test.TokenLeaks;
 import io.github.codeartifact.token.AuthorizationToken;
 import io.github.codeartifact.token.TokenRefreshListener;
@@ -41,9 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class SampleLeakScanTests {
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private final Map<String, String> answers = new LinkedHashMap<>();
+	private final RecordingHttpClient http = new RecordingHttpClient();
 
 	@Test
 	void noTokenInTheOutputNorInTheAnswers(CapturedOutput output) {
@@ -61,9 +55,9 @@ class SampleLeakScanTests {
 		List<String> received;
 		try {
 			URI base = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
-			assertThat(get(base.resolve("/packages/com.example/demo-lib"))).contains("2.0.0");
-			get(base.resolve("/packages/com.example/missing"));
-			get(base.resolve("/packages/bad..group/x"));
+			assertThat(this.http.get(base.resolve("/packages/com.example/demo-lib"))).contains("2.0.0");
+			this.http.get(base.resolve("/packages/com.example/missing"));
+			this.http.get(base.resolve("/packages/bad..group/x"));
 			List<EmulatorFault> faults = List.of(EmulatorFault.error(CodeArtifactError.ACCESS_DENIED),
 					EmulatorFault.error(CodeArtifactError.THROTTLING).retryAfter(Duration.ofSeconds(1)),
 					EmulatorFault.error(CodeArtifactError.INTERNAL_SERVER), EmulatorFault.status(503),
@@ -72,15 +66,15 @@ class SampleLeakScanTests {
 			for (EmulatorFault fault : faults) {
 				emulator.enqueueFault(fault.forOperation(Operation.GET_AUTHORIZATION_TOKEN),
 						(fault.kind() == EmulatorFault.Kind.CONNECTION_RESET) ? 2 : 1);
-				post(base.resolve("/actuator/codeartifact"));
-				get(base.resolve("/packages/com.example/demo-lib"));
-				get(base.resolve("/actuator/health"));
+				this.http.post(base.resolve("/actuator/codeartifact"));
+				this.http.get(base.resolve("/packages/com.example/demo-lib"));
+				this.http.get(base.resolve("/actuator/health"));
 			}
 			for (String path : List.of("/actuator/codeartifact", "/actuator/health", "/actuator/metrics",
 					"/actuator/metrics/codeartifact.token.remaining", "/actuator/metrics/codeartifact.token.age",
 					"/actuator/metrics/codeartifact.token.refresh", "/actuator/env", "/actuator/configprops",
 					"/actuator/beans", "/actuator/loggers")) {
-				get(base.resolve(path));
+				this.http.get(base.resolve(path));
 			}
 			received = context.getBean(Recorded.class).tokens.stream().map(AuthorizationToken::token).toList();
 		}
@@ -90,39 +84,14 @@ class SampleLeakScanTests {
 		assertThat(received).as("tokens the sample received").hasSizeGreaterThan(5);
 		assertThat(emulator.calls(Operation.PACKAGE_REQUEST)).as("repository requests with the token")
 			.anyMatch((call) -> call.succeeded());
-		Map<String, String> places = new LinkedHashMap<>(this.answers);
+		Map<String, String> places = new LinkedHashMap<>(this.http.answers());
 		places.put("captured output", output.getAll());
 		List<String> leaks = TokenLeaks.of(emulator, received).alsoAsBasicCredentials().in(places, "the sample");
 		System.out.println("FIGURE: sample leak scan looked for " + emulator.issuedTokenCount() + " issued tokens ("
-				+ received.size() + " received, also as Basic credentials) in " + this.answers.size()
+				+ received.size() + " received, also as Basic credentials) in " + this.http.answers().size()
 				+ " HTTP answers and " + output.getAll().length() + " characters of output: " + leaks.size()
 				+ " leaks");
 		assertThat(leaks).as("places that show a token").isEmpty();
-	}
-
-	private String get(URI uri) {
-		return send(HttpRequest.newBuilder(uri).GET());
-	}
-
-	private String post(URI uri) {
-		return send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()));
-	}
-
-	private String send(HttpRequest.Builder request) {
-		try {
-			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(10)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			this.answers.put(response.request().method() + " " + response.uri() + " #" + this.answers.size(),
-					response.statusCode() + " " + response.headers().map() + "\n" + response.body());
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class TokenLeaks {
 
+	/** Runs of token characters long enough to be a token: the emulator's are 1067 characters. */
 	private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_-]{100,}");
 
 	private final CodeArtifactEmulator emulator;
