@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.github.codeartifact.repository.EmulatorClients;
 import io.github.codeartifact.test.CodeArtifactEmulator;
 import io.github.codeartifact.test.CodeArtifactError;
 import io.github.codeartifact.test.EmulatorFault;
@@ -31,11 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,13 +84,7 @@ class FaultMatrixTests {
 	static void startEmulator() {
 		clock = MutableClock.startingAt(Instant.parse("2025-03-01T00:00:00Z"));
 		emulator = CodeArtifactEmulator.builder().domain(DOMAIN, OWNER).clock(clock).build();
-		client = CodeartifactClient.builder()
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.region(Region.of(emulator.region()))
-			.endpointOverride(emulator.endpoint())
-			.httpClientBuilder(UrlConnectionHttpClient.builder()
-				.connectionTimeout(Duration.ofSeconds(5))
-				.socketTimeout(Duration.ofSeconds(5)))
+		client = EmulatorClients.builder(emulator)
 			.overrideConfiguration((override) -> override.retryStrategy(AwsRetryStrategy.doNotRetry())
 				.apiCallTimeout(API_CALL_TIMEOUT))
 			.build();

@@ -1,18 +1,13 @@
 package io.github.codeartifact.token;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
 
+import io.github.codeartifact.repository.EmulatorClients;
 import io.github.codeartifact.test.CodeArtifactEmulator;
 import io.github.codeartifact.test.MutableClock;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +29,7 @@ class TokenRefreshEmulatorDayTests {
 		MutableClock clock = MutableClock.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
 		VirtualTimeScheduler scheduler = new VirtualTimeScheduler(clock);
 		try (CodeArtifactEmulator emulator = CodeArtifactEmulator.builder().domain(DOMAIN, OWNER).clock(clock).build();
-				CodeartifactClient client = client(emulator.endpoint());
+				CodeartifactClient client = EmulatorClients.client(emulator);
 				RefreshingCodeArtifactTokenProvider provider = new RefreshingCodeArtifactTokenProvider(DOMAIN,
 						new SdkAuthorizationTokenFetcher(client, DOMAIN, OWNER, Duration.ofMinutes(15), clock),
 						TokenRefreshSettings.defaults(), clock, scheduler,
@@ -61,16 +56,6 @@ class TokenRefreshEmulatorDayTests {
 			// Fetches run on this thread, so a caller that had to wait would have timed out instead
 			assertThat(Duration.ofNanos(longestNanos)).isLessThan(Duration.ofSeconds(1));
 		}
-	}
-
-	private static CodeartifactClient client(URI endpoint) {
-		return CodeartifactClient.builder()
-			.endpointOverride(endpoint)
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.httpClientBuilder(UrlConnectionHttpClient.builder())
-			.overrideConfiguration((o) -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-			.build();
 	}
 
 }
