@@ -1,8 +1,7 @@
 package io.github.codeartifact.actuate;
 
+import io.github.codeartifact.autoconfigure.CodeArtifactClientRegion;
 import io.github.codeartifact.autoconfigure.CodeArtifactProperties;
-import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +21,7 @@ final class CodeArtifactTargets {
 	static CodeArtifactTarget resolve(ObjectProvider<CodeArtifactProperties> properties,
 			ObjectProvider<CodeartifactClient> client, Environment environment) {
 		CodeArtifactProperties props = properties.getIfAvailable(() -> bind(environment));
-		String region = region(client);
+		String region = CodeArtifactClientRegion.of(client);
 		return new CodeArtifactTarget(domain(props), props.getOwner(), (region != null) ? region : props.getRegion(),
 				props.getDuration());
 	}
@@ -40,17 +39,6 @@ final class CodeArtifactTargets {
 		return Binder.get(environment)
 			.bind(CodeArtifactProperties.PREFIX, CodeArtifactProperties.class)
 			.orElseGet(CodeArtifactProperties::new);
-	}
-
-	private static @Nullable String region(ObjectProvider<CodeartifactClient> provider) {
-		try {
-			CodeartifactClient client = provider.getIfAvailable();
-			Region region = (client != null) ? client.serviceClientConfiguration().region() : null;
-			return (region != null) ? region.id() : null;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 }

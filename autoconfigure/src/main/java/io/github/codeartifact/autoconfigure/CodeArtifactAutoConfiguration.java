@@ -14,7 +14,6 @@ import io.github.codeartifact.token.RefreshScheduler;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.github.codeartifact.token.SdkAuthorizationTokenFetcher;
 import io.github.codeartifact.token.TokenRefreshListener;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -162,18 +161,8 @@ public final class CodeArtifactAutoConfiguration {
 		CodeArtifactTokenLifecycle codeArtifactTokenLifecycle(RefreshingCodeArtifactTokenProvider codeArtifactTokenProvider,
 				CodeArtifactProperties properties, ObjectProvider<CodeartifactClient> codeArtifactClient) {
 			return new CodeArtifactTokenLifecycle(codeArtifactTokenProvider, properties.requireDomain(),
-					properties.getOwner(), () -> regionOf(codeArtifactClient), properties.isFailFast());
-		}
-
-		private static @Nullable String regionOf(ObjectProvider<CodeartifactClient> codeArtifactClient) {
-			try {
-				CodeartifactClient client = codeArtifactClient.getIfAvailable();
-				Region region = (client != null) ? client.serviceClientConfiguration().region() : null;
-				return (region != null) ? region.id() : null;
-			}
-			catch (RuntimeException ex) {
-				return null;
-			}
+					properties.getOwner(), () -> CodeArtifactClientRegion.of(codeArtifactClient),
+					properties.isFailFast());
 		}
 
 	}
