@@ -154,7 +154,7 @@ public class CodeArtifactProperties implements InitializingBean {
 	public TokenRefreshSettings toSettings() {
 		Refresh r = this.refresh;
 		return new TokenRefreshSettings(r.getStaleMargin(), r.getMaxWait(), r.getInitialBackoff(), r.getMaxBackoff(),
-				r.getMultiplier(), r.getNonRetryableBackoff(), r.getStartupTimeout());
+				r.getMultiplier(), r.getNonRetryableBackoff(), r.getStartupTimeout(), r.getMinForcedInterval());
 	}
 
 	@Override
@@ -280,6 +280,13 @@ public class CodeArtifactProperties implements InitializingBean {
 		 */
 		private Duration startupTimeout = TokenRefreshSettings.DEFAULT_STARTUP_TIMEOUT;
 
+		/**
+		 * Shortest time between two GetAuthorizationToken calls forced by refresh() (an HTTP 401
+		 * retry, the actuator's refresh, a direct call). Callers within it get the token of the
+		 * previous forced call.
+		 */
+		private Duration minForcedInterval = TokenRefreshSettings.DEFAULT_MIN_FORCED_INTERVAL;
+
 		public Duration getStaleMargin() {
 			return this.staleMargin;
 		}
@@ -336,6 +343,14 @@ public class CodeArtifactProperties implements InitializingBean {
 			this.startupTimeout = startupTimeout;
 		}
 
+		public Duration getMinForcedInterval() {
+			return this.minForcedInterval;
+		}
+
+		public void setMinForcedInterval(Duration minForcedInterval) {
+			this.minForcedInterval = minForcedInterval;
+		}
+
 		void validate() {
 			requirePositive("stale-margin", this.staleMargin);
 			requirePositive("max-wait", this.maxWait);
@@ -353,6 +368,7 @@ public class CodeArtifactProperties implements InitializingBean {
 			}
 			requirePositive("non-retryable-backoff", this.nonRetryableBackoff);
 			requirePositive("startup-timeout", this.startupTimeout);
+			requirePositive("min-forced-interval", this.minForcedInterval);
 		}
 
 		private static void requirePositive(String name, @Nullable Duration value) {

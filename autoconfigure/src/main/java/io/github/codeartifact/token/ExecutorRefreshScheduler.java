@@ -100,7 +100,8 @@ public final class ExecutorRefreshScheduler implements RefreshScheduler {
 		try {
 			task.run();
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			// The engine settles its own failures; this is the last line, so that nothing is lost silently
 			logger.error("CodeArtifact token refresh task failed", ex);
 		}
 	}

@@ -17,6 +17,16 @@ public interface RefreshScheduler extends AutoCloseable {
 	Cancellable schedule(Runnable task, Duration delay);
 
 	/**
+	 * Returns the monotonic clock that the delays are measured on: it moves forward at the pace of
+	 * real time and never steps, whatever the wall clock does. The engine checks every token
+	 * against it as well as against the wall clock.
+	 * @return the current reading, in nanoseconds from an arbitrary origin; only differences count
+	 */
+	default long nanoTime() {
+		return System.nanoTime();
+	}
+
+	/**
 	 * Stops running tasks. A task that is running is interrupted; no thread is left behind.
 	 */
 	@Override

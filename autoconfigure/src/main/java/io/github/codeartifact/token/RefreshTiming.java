@@ -1,5 +1,6 @@
 package io.github.codeartifact.token;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
@@ -21,6 +22,13 @@ final class RefreshTiming {
 
 	private static final Duration LONG_WINDOW = Duration.ofMinutes(60);
 
+	/**
+	 * How long before its refresh window a token is guarded: checked on the monotonic clock by the
+	 * hot path too. It must exceed what can delay the engine's timer (one wake-up step and one call
+	 * bounded by the client's timeouts), so that the guard is on well before the token is due.
+	 */
+	static final Duration GUARD_LEAD = Duration.ofMinutes(5);
+
 	private final Duration staleMargin;
 
 	RefreshTiming(Duration staleMargin) {
@@ -40,7 +48,7 @@ final class RefreshTiming {
 	 * Returns when the token stops being handed out.
 	 */
 	Instant staleAt(AuthorizationToken token) {
-		return token.expiration().minus(staleMargin(token));
+		return minus(token.expiration(), staleMargin(token));
 	}
 
 	/**
@@ -60,9 +68,30 @@ final class RefreshTiming {
 	 */
 	Instant refreshAt(AuthorizationToken token, RandomGenerator random) {
 		Duration window = refreshWindow(token);
-		Instant windowStart = staleAt(token).minus(window);
+		Instant windowStart = minus(staleAt(token), window);
 		long spreadMillis = window.toMillis() * 3 / 4;
-		return windowStart.plusMillis(random.nextLong(spreadMillis + 1));
+		return minus(windowStart, Duration.ofMillis(-random.nextLong(spreadMillis + 1)));
+	}
+
+	/**
+	 * Returns from when the hot path checks the token on the monotonic clock too:
+	 * {@link #GUARD_LEAD} before its refresh window opens (from the start, for a short token).
+	 */
+	Instant guardFrom(AuthorizationToken token) {
+		return minus(staleAt(token), refreshWindow(token).plus(GUARD_LEAD));
+	}
+
+	/**
+	 * Subtracts, saturating at the ends of the time-line: an expiration the service put at the
+	 * edge of what an instant can hold must not throw.
+	 */
+	private static Instant minus(Instant instant, Duration duration) {
+		try {
+			return instant.minus(duration);
+		}
+		catch (DateTimeException | ArithmeticException ex) {
+			return duration.isNegative() ? Instant.MAX : Instant.MIN;
+		}
 	}
 
 	private static Duration nonNegative(Duration duration) {

@@ -10,39 +10,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The default {@link CodeArtifactTokenProvider}: keeps a fresh token in hand, refreshed in the
  * background before it goes stale.
  * <p>
- * A fresh token is served with one volatile read and one clock read. A token goes stale its stale
- * margin before the expiration the service returned (never more than a quarter of its lifetime);
- * its successor is fetched at a jittered time inside a refresh window before that, whether or not
- * anyone asks. All fetches run one at a time on the {@link RefreshScheduler}; a caller that finds
- * no fresh token waits, bounded, for the fetch in flight and never gets a stale token.
+ * This class holds the token, runs one fetch at a time (single flight) and lets callers wait,
+ * bounded, for it. The rules live elsewhere: which token is served in {@link ServedTokens}, when a
+ * token goes stale and when the next fetch is due in {@link RefreshTiming} and
+ * {@link RefreshPolicy}, the timer in {@link AttemptTimer}, the log and the listener in
+ * {@link RefreshReporter}, the messages in {@link TokenFailures}.
  * <p>
- * Retryable failures are retried with exponential backoff and full jitter, never sooner than the
- * service's {@code Retry-After}; failures that need a fix are retried after the long
- * non-retryable delay. A fresh token stays in service while its successor fails.
+ * A fresh token is served with one volatile read and one wall-clock read (two clock reads in the
+ * last minutes before its refresh window, see {@link ServedToken}). A token is fresh only while
+ * both the wall clock and the scheduler's monotonic clock say so, so that no clock step and no
+ * suspended machine hands out a token past its expiry. All fetches run on the
+ * {@link RefreshScheduler}; a caller that finds no fresh token waits, bounded, for the fetch in
+ * flight and never gets a stale token.
+ * <p>
+ * <b>Invariant:</b> while the engine is open and started, exactly one attempt is pending, and it
+ * is either running or has a live timer. Whatever a fetcher, a listener or the engine's own
+ * bookkeeping throws, the attempt's outcome is completed, the failure recorded and logged, and the
+ * next attempt scheduled ({@link #isAttemptPending()} checks it).
  * <p>
  * Calling {@link #getAuthorizationToken()} before {@link #start()} starts the engine.
  */
 public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTokenProvider, AutoCloseable {
-
-	private static final Log logger = LogFactory.getLog(RefreshingCodeArtifactTokenProvider.class);
-
-	/**
-	 * Longest a scheduled task sleeps before it looks at the clock again, so that a jump of the
-	 * clock (or a suspended machine) delays a refresh by at most this much.
-	 */
-	static final long MAX_SLEEP_MILLIS = Duration.ofMinutes(1).toMillis();
-
-	private final String domain;
-
-	private final @Nullable String owner;
 
 	private final AuthorizationTokenFetcher fetcher;
 
@@ -52,24 +46,24 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 
 	private final RefreshScheduler scheduler;
 
-	private final TokenRefreshListener listener;
+	private final RefreshPolicy policy;
 
-	private final RandomGenerator random;
+	private final ServedTokens tokens = new ServedTokens();
 
-	private final RefreshTiming timing;
+	private final AttemptTimer timer;
 
-	private final FailureBackOff backOff;
+	private final RefreshReporter reporter;
+
+	private final TokenFailures failures;
 
 	private final Object monitor = new Object();
 
-	private volatile @Nullable ServedToken current;
-
 	/**
-	 * An older token that stays fresh longer than the one in service (a successor with a shorter
-	 * life, as {@code duration=0} gives near the end of a role session): served if the newer one
-	 * goes stale first. Guarded by the monitor; the hot path never reads it.
+	 * The thread inside a fetch and the report of its outcome: a listener (or the fetcher) that
+	 * calls {@code getToken()} or {@code refresh()} there must not wait for a fetch that can only
+	 * run on this same thread once it returns.
 	 */
-	private @Nullable ServedToken outliving;
+	private volatile @Nullable Thread fetchingThread;
 
 	// The fields below are guarded by the monitor
 
@@ -81,21 +75,30 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 
 	private @Nullable Instant lastAttempt;
 
-	private long notBeforeMillis;
-
 	private boolean expiryReported;
 
 	private long refreshCount;
 
 	private long failureCount;
 
+	/** The last attempt a forced refresh made (or joined), and when. */
+	private @Nullable Attempt lastForced;
+
+	private @Nullable Moment lastForcedAt;
+
+	private long refreshesAtLastForced;
+
+	private long forcedRefreshCount;
+
+	private long refusedRefreshCount;
+
 	/**
 	 * Creates an engine; nothing is fetched until {@link #start()} or the first call.
 	 * @param domain the CodeArtifact domain, for messages
 	 * @param fetcher makes one GetAuthorizationToken call
 	 * @param settings the timing of refreshes and retries
-	 * @param clock the clock that the service's expirations are compared with
-	 * @param scheduler runs the fetches; closed by {@link #close()}
+	 * @param clock the wall clock that the service's expirations are compared with
+	 * @param scheduler runs the fetches and supplies the monotonic clock; closed by {@link #close()}
 	 * @param listener told of each fetch outcome
 	 * @param random source of the jitter
 	 */
@@ -112,31 +115,32 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 	 * @param owner the AWS account that owns the domain, for the log, or {@code null} when not set
 	 * @param fetcher makes one GetAuthorizationToken call
 	 * @param settings the timing of refreshes and retries
-	 * @param clock the clock that the service's expirations are compared with
-	 * @param scheduler runs the fetches; closed by {@link #close()}
+	 * @param clock the wall clock that the service's expirations are compared with
+	 * @param scheduler runs the fetches and supplies the monotonic clock; closed by {@link #close()}
 	 * @param listener told of each fetch outcome
 	 * @param random source of the jitter
 	 */
 	public RefreshingCodeArtifactTokenProvider(String domain, @Nullable String owner,
 			AuthorizationTokenFetcher fetcher, TokenRefreshSettings settings, Clock clock, RefreshScheduler scheduler,
 			TokenRefreshListener listener, RandomGenerator random) {
-		this.domain = Objects.requireNonNull(domain, "domain must not be null");
-		this.owner = owner;
+		Objects.requireNonNull(domain, "domain must not be null");
 		this.fetcher = Objects.requireNonNull(fetcher, "fetcher must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
-		this.listener = Objects.requireNonNull(listener, "listener must not be null");
-		this.random = Objects.requireNonNull(random, "random must not be null");
-		this.timing = new RefreshTiming(settings.staleMargin());
-		this.backOff = new FailureBackOff(settings, random);
+		this.policy = new RefreshPolicy(settings, Objects.requireNonNull(random, "random must not be null"));
+		this.timer = new AttemptTimer(scheduler, this::onTimer);
+		this.reporter = new RefreshReporter(domain, owner,
+				Objects.requireNonNull(listener, "listener must not be null"));
+		this.failures = new TokenFailures(domain);
 	}
 
 	/** Starts background refreshing: the first token is fetched at once. Does nothing if started. */
 	public void start() {
 		synchronized (this.monitor) {
 			if (!this.closed && this.pending == null) {
-				scheduleAttempt(this.clock.millis());
+				Moment now = now();
+				scheduleAttempt(now, now.monoNanos());
 			}
 		}
 	}
@@ -156,24 +160,36 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 	 */
 	public TokenState state() {
 		synchronized (this.monitor) {
-			ServedToken served = servedAt(this.clock.millis());
+			Moment now = now();
+			ServedToken served = this.tokens.servedAt(now);
 			Attempt attempt = this.closed ? null : this.pending;
-			Instant nextRefresh = (attempt != null) ? Instant.ofEpochMilli(attempt.dueMillis) : null;
-			TokenStatus status = status(served, attempt);
-			if (served == null) {
-				return new TokenState(status, null, null, null, nextRefresh, this.lastAttempt, this.lastFailure,
-						this.refreshCount, this.failureCount);
-			}
-			return new TokenState(status, served.token().expiration(), served.token().issuedAt(), served.staleAt(),
-					nextRefresh, this.lastAttempt, this.lastFailure, this.refreshCount, this.failureCount);
+			Instant nextRefresh = (attempt != null) ? attempt.expectedAt(now) : null;
+			TokenStatus status = status(served, attempt, now);
+			return new TokenState(status, (served != null) ? served.token().expiration() : null,
+					(served != null) ? served.token().issuedAt() : null, (served != null) ? served.staleAt() : null,
+					nextRefresh, this.lastAttempt, this.lastFailure, this.refreshCount, this.failureCount,
+					this.forcedRefreshCount, this.refusedRefreshCount);
 		}
 	}
 
-	private TokenStatus status(@Nullable ServedToken served, @Nullable Attempt attempt) {
+	/**
+	 * Returns whether the engine's invariant holds: closed or not yet started, or exactly one attempt
+	 * pending that is running or has a live timer.
+	 * @return whether an attempt is pending as it must be
+	 */
+	boolean isAttemptPending() {
+		synchronized (this.monitor) {
+			Attempt attempt = this.pending;
+			return this.closed || (attempt != null && (attempt.running || attempt.timer != null))
+					|| (attempt == null && this.refreshCount + this.failureCount == 0);
+		}
+	}
+
+	private TokenStatus status(@Nullable ServedToken served, @Nullable Attempt attempt, Moment now) {
 		if (served == null) {
 			return TokenStatus.NO_TOKEN;
 		}
-		if (!served.isFreshAt(this.clock.millis())) {
+		if (!served.isFreshAt(now)) {
 			return TokenStatus.EXPIRED;
 		}
 		if (this.lastFailure != null) {
@@ -182,28 +198,23 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 		return (attempt != null && attempt.running) ? TokenStatus.REFRESHING : TokenStatus.FRESH;
 	}
 
-	/**
-	 * Returns the token a caller gets at the given time: the one in service while it is fresh, else
-	 * an older one that is still fresh, else the stale one in service. Called with the monitor held.
-	 */
-	private @Nullable ServedToken servedAt(long millis) {
-		ServedToken served = this.current;
-		ServedToken older = this.outliving;
-		if ((served == null || !served.isFreshAt(millis)) && older != null && older.isFreshAt(millis)) {
-			return older;
-		}
-		return served;
-	}
-
 	@Override
 	public AuthorizationToken getAuthorizationToken() {
-		ServedToken served = this.current;
-		if (served != null && this.clock.millis() < served.staleAtMillis()) {
+		ServedToken served = this.tokens.current();
+		if (served != null && served.isFreshNow(this.clock, this.scheduler)) {
 			return served.token();
 		}
 		return awaitToken(WaitMode.GET, this.settings.maxWait());
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * At most one forced call is made per {@code minForcedInterval} of the settings; within it,
+	 * callers get the token fetched after the previous forced call (waiting for it while it is in
+	 * flight). A forced call skips the backoff of a failure, retryable or not, so that a fixed IAM
+	 * policy takes effect at once, but never the service's {@code Retry-After}.
+	 */
 	@Override
 	public AuthorizationToken refresh() {
 		return awaitToken(WaitMode.REFRESH, this.settings.maxWait());
@@ -225,9 +236,13 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 			}
 		}
 		if (attempt != null) {
-			attempt.outcome.completeExceptionally(closedFailure());
+			attempt.outcome.completeExceptionally(this.failures.closed());
 		}
 		this.scheduler.close();
+	}
+
+	private Moment now() {
+		return new Moment(this.clock.millis(), this.scheduler.nanoTime());
 	}
 
 	/**
@@ -235,26 +250,34 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 	 */
 	private AuthorizationToken awaitToken(WaitMode mode, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
+		boolean onFetchingThread = Thread.currentThread() == this.fetchingThread;
 		long refreshesAtCall = -1;
 		boolean force = mode.force;
+		String limited = "";
 		while (true) {
 			CompletableFuture<AuthorizationToken> outcome;
 			synchronized (this.monitor) {
+				Moment now = now();
 				if (refreshesAtCall < 0) {
 					refreshesAtCall = this.refreshCount;
+					if (force && !this.policy.allowsForced(this.lastForcedAt, now)) {
+						// Rate-limited: the caller gets the token fetched after the previous forced call
+						this.refusedRefreshCount++;
+						force = false;
+						refreshesAtCall = this.refreshesAtLastForced;
+						limited = TokenFailures.limited(this.policy.minForcedInterval(),
+								this.policy.nextForcedAllowed(Objects.requireNonNull(this.lastForcedAt), now));
+					}
 				}
 				// A forced refresh wants a token fetched after the call, not the one in service
 				boolean newEnough = !mode.force || this.refreshCount > refreshesAtCall;
-				long now = this.clock.millis();
-				ServedToken served = newEnough ? servedAt(now) : null;
+				ServedToken served = newEnough ? this.tokens.servedAt(now) : null;
 				if (served != null && served.isFreshAt(now)) {
 					return served.token();
 				}
-				outcome = nextOutcome(force, deadline, timeout);
-				Attempt attempt = this.pending;
-				if (mode.force && attempt != null) {
-					// The caller's token was rejected: its successor must not keep older ones in reserve
-					attempt.forced = true;
+				outcome = nextOutcome(force, now, deadline, timeout, limited);
+				if (onFetchingThread && !outcome.isDone()) {
+					throw this.failures.onRefreshThread(mode.call, this.lastFailure);
 				}
 			}
 			force = false;
@@ -262,78 +285,59 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 				return outcome.get(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
 			}
 			catch (ExecutionException ex) {
-				CodeArtifactTokenException failure = asTokenFailure(ex.getCause());
-				if (!mode.retry || !failure.isRetryable()) {
-					throw callerFailure("could not be fetched", failure);
+				CodeArtifactTokenException failure = this.failures.asTokenFailure(ex.getCause());
+				if (!mode.retry || !failure.isRetryable() || onFetchingThread) {
+					throw this.failures.caller(limited + "could not be fetched", failure);
 				}
 				// Retryable: wait for the engine's next attempt if it comes in time
 			}
 			catch (TimeoutException ex) {
-				throw callerFailure("was not fetched within " + timeout, lastFailure());
+				throw this.failures.caller(limited + "was not fetched within " + timeout, lastFailure());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw callerFailure("was not fetched: the waiting thread was interrupted", lastFailure());
+				throw this.failures.caller(limited + "was not fetched: the waiting thread was interrupted",
+						lastFailure());
 			}
 		}
 	}
 
-	private CompletableFuture<AuthorizationToken> nextOutcome(boolean force, long deadline, Duration timeout) {
+	/** Returns the outcome a caller waits for, bringing the pending attempt forward where the rules allow. */
+	private CompletableFuture<AuthorizationToken> nextOutcome(boolean force, Moment now, long deadline,
+			Duration timeout, String limited) {
 		if (this.closed) {
-			throw closedFailure();
+			throw this.failures.closed();
 		}
-		long now = this.clock.millis();
 		Attempt attempt = this.pending;
 		if (attempt == null) {
-			return scheduleAttempt(now).outcome;
+			// Not started: the first call starts the engine
+			return scheduleAttempt(now, now.monoNanos()).outcome;
+		}
+		if (force) {
+			this.forcedRefreshCount++;
+			this.lastForcedAt = now;
+			this.refreshesAtLastForced = this.refreshCount;
+			this.lastForced = attempt;
+			// The caller's token was rejected: its successor must not keep older ones in reserve
+			attempt.forced = true;
 		}
 		if (!attempt.running) {
-			attempt.dueMillis = Math.min(attempt.dueMillis, earliestAttempt(attempt, force, now));
-			boolean overdue = attempt.dueMillis <= now;
-			if (overdue ? !attempt.wakesAtOnce : attempt.wakeMillis > attempt.dueMillis) {
-				// Due sooner than its timer wakes (brought forward, or the clock jumped): wake it
-				arm(attempt, now);
-			}
-			long waitNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(attempt.dueMillis - now, 0));
-			if (waitNanos > deadline - System.nanoTime()) {
-				throw callerFailure("is not available: the next attempt, at " + Instant.ofEpochMilli(attempt.dueMillis)
+			attempt.due = RefreshPolicy.dueForCaller(attempt.due, this.lastFailure != null, force, now);
+			this.timer.rearmIfLate(attempt, now);
+			Duration wait = attempt.delayAt(now);
+			if (wait.toNanos() > deadline - System.nanoTime()) {
+				throw this.failures.caller(limited + "is not available: the next attempt, at " + attempt.expectedAt(now)
 						+ ", is beyond the wait of " + timeout, this.lastFailure);
 			}
 		}
 		return attempt.outcome;
 	}
 
-	/**
-	 * Returns the earliest time the pending attempt may run for a caller that needs a token now. A
-	 * token that went stale without a failure (a clock jump, a first call) is fetched at once; after
-	 * a failure the backoff stands, except that a forced refresh skips the backoff of a retryable
-	 * failure (never the service's {@code Retry-After}).
-	 */
-	private long earliestAttempt(Attempt attempt, boolean force, long now) {
-		CodeArtifactTokenException failure = this.lastFailure;
-		if (failure == null) {
-			return now;
-		}
-		if (force && failure.isRetryable()) {
-			return Math.max(now, this.notBeforeMillis);
-		}
-		return attempt.dueMillis;
-	}
-
-	private Attempt scheduleAttempt(long dueMillis) {
-		Attempt attempt = new Attempt(dueMillis);
+	private Attempt scheduleAttempt(Moment due, long notBeforeNanos) {
+		Attempt attempt = new Attempt(due, notBeforeNanos);
 		this.pending = attempt;
-		arm(attempt, this.clock.millis());
+		this.timer.arm(attempt, now());
 		return attempt;
-	}
-
-	private void arm(Attempt attempt, long now) {
-		long delay = Math.min(Math.max(attempt.dueMillis - now, 0), MAX_SLEEP_MILLIS);
-		attempt.cancelTimer();
-		attempt.wakeMillis = now + delay;
-		attempt.wakesAtOnce = (delay == 0);
-		int generation = ++attempt.generation;
-		attempt.timer = this.scheduler.schedule(() -> onTimer(attempt, generation), Duration.ofMillis(delay));
 	}
 
 	private void onTimer(Attempt attempt, int generation) {
@@ -341,152 +345,154 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 			if (this.closed || this.pending != attempt || attempt.running || attempt.generation != generation) {
 				return;
 			}
-			long now = this.clock.millis();
-			if (now < attempt.dueMillis) {
-				// Woke early (a long delay is cut in steps, or the clock went back): sleep again
-				arm(attempt, now);
+			attempt.timer = null;
+			Moment now = now();
+			this.tokens.guardAt(now);
+			if (!attempt.isDueAt(now)) {
+				// Woke early (a long delay is slept in steps, or the wall clock went back): sleep again
+				this.timer.arm(attempt, now);
 				return;
 			}
 			attempt.running = true;
+			attempt.startedAt = now;
 		}
-		fetch(attempt);
+		this.fetchingThread = Thread.currentThread();
+		try {
+			fetch(attempt);
+		}
+		catch (Throwable ex) {
+			recover(attempt, ex);
+			if (ex instanceof VirtualMachineError error) {
+				throw error;
+			}
+		}
+		finally {
+			this.fetchingThread = null;
+		}
 	}
 
+	/**
+	 * Makes the call and settles the attempt. Whatever the fetcher throws is a failure of the
+	 * attempt; a {@link VirtualMachineError} is rethrown once the attempt is settled.
+	 */
 	private void fetch(Attempt attempt) {
-		long start = System.nanoTime();
+		Moment start = Objects.requireNonNull(attempt.startedAt);
+		long startNanos = System.nanoTime();
 		AuthorizationToken token = null;
 		CodeArtifactTokenException failure = null;
+		VirtualMachineError fatal = null;
 		try {
-			token = checkFresh(this.fetcher.fetch());
+			token = this.fetcher.fetch();
 		}
 		catch (CodeArtifactTokenException ex) {
 			failure = ex;
 		}
-		catch (RuntimeException ex) {
-			failure = new CodeArtifactTokenException(
-					"Unexpected failure fetching a CodeArtifact token for domain '" + this.domain + "'", null,
-					this.domain, true, ex);
+		catch (Throwable ex) {
+			// Also a checked exception thrown sneakily (Kotlin) or a NoClassDefFoundError
+			failure = this.failures.unexpected(ex);
+			fatal = (ex instanceof VirtualMachineError error) ? error : null;
 		}
-		long elapsedNanos = System.nanoTime() - start;
-		if (token != null) {
-			succeeded(attempt, token, elapsedNanos);
+		long elapsedNanos = System.nanoTime() - startNanos;
+		if (token == null && failure == null) {
+			failure = this.failures.noToken();
+		}
+		if (failure != null) {
+			failed(attempt, failure, elapsedNanos);
 		}
 		else {
-			failed(attempt, Objects.requireNonNull(failure), elapsedNanos);
+			succeeded(attempt, Objects.requireNonNull(token), start, elapsedNanos);
+		}
+		if (fatal != null) {
+			throw fatal;
 		}
 	}
 
-	/**
-	 * Rejects an answer that could not be served: an expiration already past or inside the stale
-	 * margin. Retryable, since the next answer is likely fine.
-	 */
-	private AuthorizationToken checkFresh(@Nullable AuthorizationToken token) {
-		if (token == null) {
-			throw new CodeArtifactTokenException(
-					"CodeArtifact returned no token for domain '" + this.domain + "'", "MalformedResponse",
-					this.domain, true, null);
-		}
-		Instant now = this.clock.instant();
-		if (!this.timing.staleAt(token).isAfter(now)) {
-			throw new CodeArtifactTokenException("CodeArtifact returned a token for domain '" + this.domain
-					+ "' that expires at " + token.expiration() + ", already past or inside the stale margin at "
-					+ now, "ExpiredTokenReceived", this.domain, true, null);
-		}
-		return token;
-	}
-
-	private void succeeded(Attempt attempt, AuthorizationToken token, long elapsedNanos) {
+	private void succeeded(Attempt attempt, AuthorizationToken token, Moment start, long elapsedNanos) {
+		ServedToken next = ServedToken.of(token, start, this.policy.timing());
 		boolean first;
 		Instant nextRefresh;
 		synchronized (this.monitor) {
-			long now = this.clock.millis();
-			first = this.current == null;
+			Moment now = now();
+			if (!next.isFreshAt(now)) {
+				// Already past or inside the stale margin: retryable, the next answer is likely fine
+				CodeArtifactTokenException failure = this.failures.expiredAnswer(token, now.wallInstant());
+				failed(attempt, failure, elapsedNanos);
+				return;
+			}
+			first = this.tokens.isEmpty();
 			this.refreshCount++;
-			this.lastAttempt = Instant.ofEpochMilli(now);
+			this.lastAttempt = now.wallInstant();
 			this.lastFailure = null;
-			this.notBeforeMillis = 0;
 			this.expiryReported = false;
-			this.backOff.reset();
-			ServedToken next = new ServedToken(token, this.timing.staleAt(token));
-			this.outliving = attempt.forced ? null : outlivingOf(this.current, this.outliving, next);
-			this.current = next;
-			nextRefresh = this.timing.refreshAt(token, this.random);
-			if (nextRefresh.toEpochMilli() < now) {
-				nextRefresh = Instant.ofEpochMilli(now);
-			}
-			if (!this.closed) {
-				scheduleAttempt(nextRefresh.toEpochMilli());
-			}
+			this.tokens.accept(next, attempt.forced);
+			this.tokens.guardAt(now);
+			Moment due = this.policy.afterSuccess(token, start, now);
+			nextRefresh = due.expectedAt(now);
+			scheduleNext(attempt, due, now.monoNanos());
 		}
 		attempt.outcome.complete(token);
-		if (first) {
-			logger.info("Fetched the first CodeArtifact token for domain '" + this.domain + "'"
-					+ ((this.owner != null) ? " (owner " + this.owner + ")" : "") + ", expiring at "
-					+ token.expiration());
-		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug("Refreshed the CodeArtifact token for domain '" + this.domain + "', expiring at "
-					+ token.expiration() + "; next refresh at " + nextRefresh);
-		}
-		try {
-			this.listener.onRefreshed(token, elapsedNanos);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("TokenRefreshListener failed", ex);
-		}
+		this.reporter.refreshed(token, first, nextRefresh, elapsedNanos);
 	}
 
 	private void failed(Attempt attempt, CodeArtifactTokenException failure, long elapsedNanos) {
 		Instant nextAttempt;
-		@Nullable Instant expiredAt = null;
+		Instant expiredAt = null;
 		boolean closing;
 		synchronized (this.monitor) {
 			closing = this.closed;
-			long now = this.clock.millis();
+			Moment now = now();
 			this.failureCount++;
-			this.lastAttempt = Instant.ofEpochMilli(now);
+			this.lastAttempt = now.wallInstant();
 			this.lastFailure = failure;
-			Duration retryAfter = failure.getRetryAfter();
-			this.notBeforeMillis = (retryAfter != null) ? now + retryAfter.toMillis() : 0;
-			nextAttempt = Instant.ofEpochMilli(now + this.backOff.delayAfter(failure).toMillis());
-			ServedToken served = servedAt(now);
-			if (served != null && !this.expiryReported && now >= served.token().expiration().toEpochMilli()) {
+			Moment due = this.policy.afterFailure(failure, now);
+			long notBefore = RefreshPolicy.notBefore(failure, now);
+			ServedToken served = this.tokens.servedAt(now);
+			if (served != null && !this.expiryReported && served.isExpiredAt(now)) {
 				this.expiryReported = true;
 				expiredAt = served.token().expiration();
 			}
-			if (!this.closed) {
-				scheduleAttempt(nextAttempt.toEpochMilli());
-			}
+			Attempt next = scheduleNext(attempt, due, notBefore);
+			nextAttempt = (next != null) ? next.expectedAt(now) : now.plus(due.until(now)).wallInstant();
 		}
 		attempt.outcome.completeExceptionally(failure);
 		if (closing) {
 			// A fetch cut short by close() is no news
-			logger.debug("Fetch of a CodeArtifact token for domain '" + this.domain + "' ended by close");
+			this.reporter.endedByClose();
 			return;
 		}
-		logger.warn("Failed to fetch a CodeArtifact token for domain '" + this.domain + "' (error code "
-				+ errorCode(failure) + ", " + (failure.isRetryable() ? "retryable" : "not retryable")
-				+ "); next attempt at " + nextAttempt + ": " + failure.getMessage());
-		if (expiredAt != null) {
-			logger.error("The CodeArtifact token for domain '" + this.domain + "' expired at " + expiredAt
-					+ " with no successor; last error code " + errorCode(failure));
+		this.reporter.failed(failure, nextAttempt, expiredAt, elapsedNanos);
+	}
+
+	/** Replaces a settled attempt with the next one, unless closed. Called with the monitor held. */
+	private @Nullable Attempt scheduleNext(Attempt settled, Moment due, long notBeforeNanos) {
+		if (this.closed || this.pending != settled) {
+			return null;
 		}
-		try {
-			this.listener.onRefreshFailed(failure, elapsedNanos, nextAttempt);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("TokenRefreshListener failed", ex);
-		}
+		return scheduleAttempt(due, notBeforeNanos);
 	}
 
 	/**
-	 * Returns whichever of two older tokens goes stale last, if it goes stale after the new one.
+	 * Settles an attempt that the engine's own bookkeeping failed to settle, as a retryable
+	 * failure retried after the initial backoff, so that the engine never stops.
 	 */
-	private static @Nullable ServedToken outlivingOf(@Nullable ServedToken first, @Nullable ServedToken second,
-			ServedToken next) {
-		ServedToken later = (first == null || (second != null && second.staleAtMillis() > first.staleAtMillis()))
-				? second : first;
-		return (later != null && later.staleAtMillis() > next.staleAtMillis()) ? later : null;
+	private void recover(Attempt attempt, Throwable ex) {
+		CodeArtifactTokenException failure = this.failures.unexpected(ex);
+		Instant nextAttempt = null;
+		synchronized (this.monitor) {
+			if (!this.closed && this.pending == attempt) {
+				Moment now = now();
+				this.failureCount++;
+				this.lastAttempt = now.wallInstant();
+				this.lastFailure = failure;
+				Moment due = now.plus(this.settings.initialBackoff());
+				nextAttempt = due.wallInstant();
+				scheduleAttempt(due, now.monoNanos());
+			}
+		}
+		attempt.outcome.completeExceptionally(failure);
+		if (nextAttempt != null) {
+			this.reporter.recovered(ex, nextAttempt);
+		}
 	}
 
 	private @Nullable CodeArtifactTokenException lastFailure() {
@@ -495,109 +501,30 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 		}
 	}
 
-	private CodeArtifactTokenException callerFailure(String reason, @Nullable CodeArtifactTokenException failure) {
-		String message = "A fresh CodeArtifact token for domain '" + this.domain + "' " + reason
-				+ " (last error code " + errorCode(failure) + ")";
-		if (failure == null) {
-			return new CodeArtifactTokenException(message, null, this.domain, true, null);
-		}
-		return new CodeArtifactTokenException(message + ": " + failure.getMessage(), failure.getErrorCode(),
-				this.domain, failure.isRetryable(), failure.getRetryAfter(), failure);
-	}
-
-	private CodeArtifactTokenException closedFailure() {
-		return new CodeArtifactTokenException(
-				"The CodeArtifact token provider for domain '" + this.domain + "' is closed", null, this.domain,
-				false, null);
-	}
-
-	private CodeArtifactTokenException asTokenFailure(@Nullable Throwable cause) {
-		if (cause instanceof CodeArtifactTokenException failure) {
-			return failure;
-		}
-		return new CodeArtifactTokenException("Unexpected failure fetching a CodeArtifact token for domain '"
-				+ this.domain + "'", null, this.domain, true, cause);
-	}
-
-	private static String errorCode(@Nullable CodeArtifactTokenException failure) {
-		String code = (failure != null) ? failure.getErrorCode() : null;
-		return (code != null) ? code : "none";
-	}
-
-	/**
-	 * The token in service with its precomputed stale time; immutable, so the hot path reads it with
-	 * one volatile read.
-	 */
-	private record ServedToken(AuthorizationToken token, Instant staleAt, long staleAtMillis) {
-
-		ServedToken(AuthorizationToken token, Instant staleAt) {
-			this(token, staleAt, staleAt.toEpochMilli());
-		}
-
-		boolean isFreshAt(long millis) {
-			return millis < this.staleAtMillis;
-		}
-
-	}
-
-	/**
-	 * The next fetch: scheduled, then running, then completed. Callers share its outcome. Mutable
-	 * fields are guarded by the engine's monitor.
-	 */
-	private static final class Attempt {
-
-		final CompletableFuture<AuthorizationToken> outcome = new CompletableFuture<>();
-
-		long dueMillis;
-
-		long wakeMillis;
-
-		boolean wakesAtOnce;
-
-		boolean running;
-
-		/** Whether a caller forced this fetch with {@link #refresh()}. */
-		boolean forced;
-
-		int generation;
-
-		RefreshScheduler.@Nullable Cancellable timer;
-
-		Attempt(long dueMillis) {
-			this.dueMillis = dueMillis;
-		}
-
-		void cancelTimer() {
-			RefreshScheduler.Cancellable timer = this.timer;
-			if (timer != null) {
-				timer.cancel();
-				this.timer = null;
-			}
-		}
-
-	}
-
 	/**
 	 * How a caller waits: whether it forces a fetch and whether it waits through retries.
 	 */
 	private enum WaitMode {
 
 		/** A call that found no fresh token: one attempt. */
-		GET(false, false),
+		GET(false, false, "getToken()"),
 
 		/** A forced refresh: a new token, retried within the wait. */
-		REFRESH(true, true),
+		REFRESH(true, true, "refresh()"),
 
 		/** The first token at startup: retried within the startup timeout. */
-		FIRST(false, true);
+		FIRST(false, true, "awaitFirstToken()");
 
 		final boolean force;
 
 		final boolean retry;
 
-		WaitMode(boolean force, boolean retry) {
+		final String call;
+
+		WaitMode(boolean force, boolean retry, String call) {
 			this.force = force;
 			this.retry = retry;
+			this.call = call;
 		}
 
 	}

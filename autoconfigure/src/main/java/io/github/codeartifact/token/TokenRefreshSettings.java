@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param multiplier growth of the delay from one retryable failure to the next
  * @param nonRetryableBackoff delay after a failure that needs a fix (access denied, unknown domain)
  * @param startupTimeout how long retryable failures are retried for the first token at startup
+ * @param minForcedInterval the shortest time between two calls that {@code refresh()} forces
  */
 public record TokenRefreshSettings(Duration staleMargin, Duration maxWait, Duration initialBackoff,
-		Duration maxBackoff, double multiplier, Duration nonRetryableBackoff, Duration startupTimeout) {
+		Duration maxBackoff, double multiplier, Duration nonRetryableBackoff, Duration startupTimeout,
+		Duration minForcedInterval) {
 
 	/** Default stale margin: one minute. */
 	public static final Duration DEFAULT_STALE_MARGIN = Duration.ofMinutes(1);
@@ -40,6 +42,9 @@ public record TokenRefreshSettings(Duration staleMargin, Duration maxWait, Durat
 	/** Default time for the first token at startup: thirty seconds. */
 	public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
+	/** Default shortest time between two forced calls: thirty seconds. */
+	public static final Duration DEFAULT_MIN_FORCED_INTERVAL = Duration.ofSeconds(30);
+
 	public TokenRefreshSettings {
 		Objects.requireNonNull(staleMargin, "staleMargin must not be null");
 		Objects.requireNonNull(maxWait, "maxWait must not be null");
@@ -47,6 +52,23 @@ public record TokenRefreshSettings(Duration staleMargin, Duration maxWait, Durat
 		Objects.requireNonNull(maxBackoff, "maxBackoff must not be null");
 		Objects.requireNonNull(nonRetryableBackoff, "nonRetryableBackoff must not be null");
 		Objects.requireNonNull(startupTimeout, "startupTimeout must not be null");
+		Objects.requireNonNull(minForcedInterval, "minForcedInterval must not be null");
+	}
+
+	/**
+	 * Creates settings with the default minimum forced interval.
+	 * @param staleMargin how long before its expiration a token stops being handed out
+	 * @param maxWait how long a caller that finds no fresh token waits
+	 * @param initialBackoff first delay after a retryable failure
+	 * @param maxBackoff upper bound of the delay between retries
+	 * @param multiplier growth of the delay
+	 * @param nonRetryableBackoff delay after a failure that needs a fix
+	 * @param startupTimeout how long retryable failures are retried at startup
+	 */
+	public TokenRefreshSettings(Duration staleMargin, Duration maxWait, Duration initialBackoff, Duration maxBackoff,
+			double multiplier, Duration nonRetryableBackoff, Duration startupTimeout) {
+		this(staleMargin, maxWait, initialBackoff, maxBackoff, multiplier, nonRetryableBackoff, startupTimeout,
+				DEFAULT_MIN_FORCED_INTERVAL);
 	}
 
 	/**
@@ -55,7 +77,8 @@ public record TokenRefreshSettings(Duration staleMargin, Duration maxWait, Durat
 	 */
 	public static TokenRefreshSettings defaults() {
 		return new TokenRefreshSettings(DEFAULT_STALE_MARGIN, DEFAULT_MAX_WAIT, DEFAULT_INITIAL_BACKOFF,
-				DEFAULT_MAX_BACKOFF, DEFAULT_MULTIPLIER, DEFAULT_NON_RETRYABLE_BACKOFF, DEFAULT_STARTUP_TIMEOUT);
+				DEFAULT_MAX_BACKOFF, DEFAULT_MULTIPLIER, DEFAULT_NON_RETRYABLE_BACKOFF, DEFAULT_STARTUP_TIMEOUT,
+				DEFAULT_MIN_FORCED_INTERVAL);
 	}
 
 }

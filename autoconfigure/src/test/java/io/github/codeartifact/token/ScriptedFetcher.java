@@ -83,6 +83,12 @@ final class ScriptedFetcher implements AuthorizationTokenFetcher {
 		};
 	}
 
+	/** Throws any throwable, checked ones included, as Kotlin code may. */
+	@SuppressWarnings("unchecked")
+	static <T extends Throwable> T sneaky(Throwable failure) throws T {
+		throw (T) failure;
+	}
+
 	private synchronized String nextSecret() {
 		return "secret-token-" + (++this.issued);
 	}

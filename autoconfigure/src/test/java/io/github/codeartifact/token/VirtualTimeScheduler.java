@@ -37,7 +37,9 @@ public final class VirtualTimeScheduler implements RefreshScheduler {
 		if (this.closed) {
 			throw new RejectedExecutionException("closed");
 		}
-		Task scheduled = new Task(this.nowMillis + Math.max(delay.toMillis(), 0), this.sequence++, task);
+		// Rounded up: a task never runs before its delay has passed on the monotonic clock
+		long delayMillis = Math.max((delay.toNanos() + 999_999) / 1_000_000, 0);
+		Task scheduled = new Task(this.nowMillis + delayMillis, this.sequence++, task);
 		this.tasks.add(scheduled);
 		return () -> cancel(scheduled);
 	}
@@ -101,6 +103,17 @@ public final class VirtualTimeScheduler implements RefreshScheduler {
 	synchronized boolean hasDueTask() {
 		Task next = this.tasks.peek();
 		return next != null && next.dueMillis <= this.nowMillis;
+	}
+
+	/** The monotonic clock: virtual time, which the clock's own jumps do not move. */
+	@Override
+	public synchronized long nanoTime() {
+		return this.nowMillis * 1_000_000;
+	}
+
+	/** Returns how many tasks are waiting to run. */
+	synchronized int queuedTasks() {
+		return this.tasks.size();
 	}
 
 	synchronized long executedTasks() {
