@@ -9,8 +9,10 @@ import java.util.Objects;
  * was issued. {@link #toString()} never shows the token itself.
  *
  * @param token the token value, to be kept secret
- * @param expiration when the service says the token expires
- * @param issuedAt when the token was received
+ * @param expiration when the service says the token expires, on this machine's clock: the
+ * starter's fetcher corrects the service's expiration by the clock skew that the service's
+ * {@code Date} header shows, when it shows one
+ * @param issuedAt when the token was asked for, on this machine's clock
  */
 public record AuthorizationToken(String token, Instant expiration, Instant issuedAt) {
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenRequest;
 import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenResponse;
@@ -25,6 +26,10 @@ import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenR
  * costs the service nothing, and the sources of the default chain (instance metadata, container
  * endpoint, web identity file) are often briefly unavailable at startup or during a rotation. When
  * they are missing for good, startup still fails once the startup timeout passes.
+ * <p>
+ * The expiration is put on the local clock with the service's {@code Date} header
+ * ({@link ServiceClockSkew}), so that a skewed local clock never serves a token past its real
+ * expiry; the issue time is the local clock at the start of the call.
  * <p>
  * Neither the response nor the token is ever logged or put in a message: the response's
  * {@code toString()} shows the token.
@@ -75,13 +80,21 @@ public final class SdkAuthorizationTokenFetcher implements AuthorizationTokenFet
 			CodeArtifactSdkFailure failure = CodeArtifactSdkFailure.of(ex);
 			throw failure(failure.detail(), failure.errorCode(), failure.retryable(), failure.retryAfter(), ex);
 		}
+		Instant answeredAt = this.clock.instant();
 		String token = response.authorizationToken();
 		Instant expiration = response.expiration();
 		if (token == null || token.isEmpty() || expiration == null) {
 			throw failure("the answer has no " + ((expiration != null) ? "token" : "expiration"),
 					"MalformedResponse", true, null, null);
 		}
-		return new AuthorizationToken(token, expiration, issuedAt);
+		Instant serviceDate = ServiceClockSkew.parseDate(serviceDateHeader(response));
+		return new AuthorizationToken(token,
+				ServiceClockSkew.localExpiration(expiration, serviceDate, issuedAt, answeredAt), issuedAt);
+	}
+
+	private static @Nullable String serviceDateHeader(GetAuthorizationTokenResponse response) {
+		SdkHttpResponse http = response.sdkHttpResponse();
+		return (http != null) ? http.firstMatchingHeader("Date").orElse(null) : null;
 	}
 
 	private CodeArtifactTokenException failure(String detail, @Nullable String errorCode, boolean retryable,

@@ -4,18 +4,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.AccessDeniedException;
 import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
@@ -59,6 +62,25 @@ class SdkAuthorizationTokenFetcherTests {
 		assertThat(this.client.request.domain()).isEqualTo("my-domain");
 		assertThat(this.client.request.domainOwner()).isEqualTo("123456789012");
 		assertThat(this.client.request.durationSeconds()).isEqualTo(43200L);
+	}
+
+	@ParameterizedTest(name = "service clock {0} min off")
+	@CsvSource({ "10", "-10", "0" })
+	void expirationIsPutOnTheLocalClockByTheServiceDateHeader(long minutesOff) {
+		Instant serviceNow = NOW.plus(Duration.ofMinutes(minutesOff));
+		this.client.answer = () -> (GetAuthorizationTokenResponse) GetAuthorizationTokenResponse.builder()
+			.authorizationToken(SECRET)
+			.expiration(serviceNow.plus(Duration.ofHours(1)))
+			.sdkHttpResponse(SdkHttpResponse.builder()
+				.statusCode(200)
+				.putHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(serviceNow.atOffset(ZoneOffset.UTC)))
+				.build())
+			.build();
+		AuthorizationToken token = fetcher(null, Duration.ofHours(1)).fetch();
+		// Never later than the real expiry, one hour from now on the local clock
+		assertThat(token.expiration()).isBetween(NOW.plus(Duration.ofHours(1)).minusSeconds(2),
+				NOW.plus(Duration.ofHours(1)));
+		assertThat(token.issuedAt()).isEqualTo(NOW);
 	}
 
 	@Test
