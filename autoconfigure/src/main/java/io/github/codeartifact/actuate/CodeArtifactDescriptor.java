@@ -28,18 +28,24 @@ import org.jspecify.annotations.Nullable;
  * @param lastRefresh how the last fetch ended, or {@code null} before the first one ended
  * @param refreshCount successful fetches so far
  * @param failureCount failed fetches so far
+ * @param forcedRefreshCount forced refreshes (the endpoint's refresh, an HTTP 401 retry, a direct
+ * {@code refresh()}) that made or joined a call
+ * @param refusedRefreshCount forced refreshes refused a call of their own by
+ * {@code codeartifact.refresh.min-forced-interval}
  */
 public record CodeArtifactDescriptor(String domain, @Nullable String owner, @Nullable String region,
 		@Nullable String requestedDuration, TokenStatus status, @Nullable Instant expiration,
 		@Nullable Long expiresInSeconds, @Nullable Instant issuedAt, @Nullable Instant staleAt,
-		@Nullable Instant nextRefresh, @Nullable LastRefresh lastRefresh, long refreshCount, long failureCount) {
+		@Nullable Instant nextRefresh, @Nullable LastRefresh lastRefresh, long refreshCount, long failureCount,
+		long forcedRefreshCount, long refusedRefreshCount) {
 
 	static CodeArtifactDescriptor of(CodeArtifactTarget target, TokenState state, Clock clock) {
 		Duration duration = target.requestedDuration();
 		return new CodeArtifactDescriptor(target.domain(), target.owner(), target.region(),
 				(duration != null) ? duration.toString() : null, state.status(), state.expiration(),
 				secondsUntil(state.expiration(), clock), state.issuedAt(), state.staleAt(), state.nextRefresh(),
-				LastRefresh.of(state), state.refreshCount(), state.failureCount());
+				LastRefresh.of(state), state.refreshCount(), state.failureCount(), state.forcedRefreshCount(),
+				state.refusedRefreshCount());
 	}
 
 	static @Nullable Long secondsUntil(@Nullable Instant expiration, Clock clock) {

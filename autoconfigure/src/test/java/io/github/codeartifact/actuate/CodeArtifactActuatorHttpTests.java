@@ -27,7 +27,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = ActuatorHttpTestSupport.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=codeartifact,health,metrics",
-				"management.endpoint.codeartifact.access=unrestricted" })
+				"management.endpoint.codeartifact.access=unrestricted",
+				// Each test forces its own refresh: the rate limit has its own test
+				"codeartifact.refresh.min-forced-interval=1ms" })
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CodeArtifactActuatorHttpTests extends ActuatorHttpTestBase {

@@ -85,7 +85,8 @@ class LeakScanTests {
 				.web(WebApplicationType.SERVLET)
 				.properties("server.port=0", "codeartifact.domain=" + DOMAIN, "codeartifact.owner=" + OWNER,
 						"codeartifact.region=" + emulator.region(), "codeartifact.endpoint=" + emulator.endpoint(),
-						"codeartifact.refresh.max-wait=3s", "codeartifact.refresh.initial-backoff=50ms",
+						// every failure kind is driven by a forced refresh
+						"codeartifact.refresh.min-forced-interval=1ms", "codeartifact.refresh.max-wait=3s", "codeartifact.refresh.initial-backoff=50ms",
 						"codeartifact.refresh.max-backoff=100ms", "codeartifact.refresh.non-retryable-backoff=100ms",
 						"codeartifact.refresh.startup-timeout=5s", "management.endpoints.web.exposure.include=*",
 						"management.endpoint.codeartifact.access=unrestricted",
