@@ -42,4 +42,20 @@ class RefreshTimingTests {
 		}
 	}
 
+	@ParameterizedTest(name = "{0} token: guarded from {1} after issue")
+	@CsvSource({ "PT12H, PT10H54M", "PT1H, PT39M", "PT15M, PT4M", "PT10M, -PT1M", "PT20S, -PT4M55S" })
+	void theHotPathChecksBothClocksFromFiveMinutesBeforeTheWindow(Duration lifetime, Duration guardFrom) {
+		AuthorizationToken token = new AuthorizationToken("t", ISSUED.plus(lifetime), ISSUED);
+		assertThat(this.timing.guardFrom(token)).isEqualTo(ISSUED.plus(guardFrom));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "+1000000000-12-31T23:59:59.999999999Z", "-1000000000-01-01T00:00:00Z" })
+	void instantsAtTheEdgeOfTimeSaturate(Instant expiration) {
+		AuthorizationToken token = new AuthorizationToken("t", expiration, ISSUED);
+		assertThat(this.timing.staleAt(token)).isNotNull();
+		assertThat(this.timing.guardFrom(token)).isNotNull();
+		assertThat(this.timing.refreshAt(token, new SplittableRandom(1))).isNotNull();
+	}
+
 }
