@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.codeartifact.event.CodeArtifactTokenRefreshFailedEvent;
 import io.github.codeartifact.event.CodeArtifactTokenRefreshedEvent;
 import io.github.codeartifact.test.CodeArtifactEmulator;
 import io.github.codeartifact.test.CodeArtifactError;
 import io.github.codeartifact.test.EmulatorFault;
 import io.github.codeartifact.test.RecordedCall;
+import io.github.codeartifact.token.CodeArtifactTokenException;
 import io.github.codeartifact.token.CodeArtifactTokenProvider;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.github.codeartifact.token.TokenStatus;
@@ -174,6 +176,50 @@ class CodeArtifactAutoConfigurationIntegrationTests {
 		assertThat(analysis).isNotNull();
 		System.out.println("Failure analysis:\n" + analysis.getDescription() + "\n\nAction:\n" + analysis.getAction());
 		return analysis;
+	}
+
+	/**
+	 * A Spring event listener that calls {@code refresh()} on the refresh thread, as "refresh on
+	 * failure" code does: it fails fast instead of stalling the only refresh thread for max-wait
+	 * (an hour here), and the forced fetch it asked for runs once it has returned.
+	 */
+	@Test
+	void anEventListenerThatCallsRefreshOnFailureDoesNotStallTheRefreshThread() {
+		this.emulator.enqueueFault(EmulatorFault.error(CodeArtifactError.INTERNAL_SERVER), 1);
+		runner().withPropertyValues("codeartifact.fail-fast=false", "codeartifact.refresh.max-wait=1h",
+				"codeartifact.refresh.initial-backoff=10m", "codeartifact.refresh.max-backoff=10m")
+			.withUserConfiguration(RefreshOnFailure.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				CodeArtifactTokenProvider provider = context.getBean(CodeArtifactTokenProvider.class);
+				RefreshOnFailure listener = context.getBean(RefreshOnFailure.class);
+				await().atMost(Duration.ofSeconds(10)).until(() -> !listener.failures.isEmpty());
+				assertThat(listener.failures.get(0)).hasMessageContaining("thread that fetches tokens");
+				// The next attempt comes from the forced refresh, not after the 10 min backoff
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> context.getBean(RefreshingCodeArtifactTokenProvider.class).state().refreshCount() == 1);
+				assertThat(this.emulator.isValidToken(provider.getToken())).isTrue();
+				assertThat(this.emulator.authorizationTokenCallCount()).isEqualTo(2);
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RefreshOnFailure {
+
+		final List<Throwable> failures = new CopyOnWriteArrayList<>();
+
+		@Bean
+		ApplicationListener<CodeArtifactTokenRefreshFailedEvent> refreshOnFailure() {
+			return (event) -> {
+				try {
+					event.getProvider().refresh();
+				}
+				catch (CodeArtifactTokenException ex) {
+					this.failures.add(ex);
+				}
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

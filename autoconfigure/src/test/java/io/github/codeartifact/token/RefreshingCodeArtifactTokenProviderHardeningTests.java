@@ -12,8 +12,6 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 
-import io.github.codeartifact.test.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,51 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * fetcher, a listener or the bookkeeping that throws anything, listeners that call back, forced
  * refreshes that multiply calls, and clocks that lie. In virtual time.
  */
-class RefreshingCodeArtifactTokenProviderHardeningTests {
-
-	private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
-
-	private static final Duration HOUR = Duration.ofHours(1);
-
-	private final MutableClock clock = MutableClock.startingAt(START);
-
-	private final VirtualTimeScheduler scheduler = new VirtualTimeScheduler(this.clock);
-
-	private final RecordingListener listener = new RecordingListener();
-
-	private final ScriptedFetcher fetcher = new ScriptedFetcher(this.clock, HOUR);
-
-	private TokenRefreshSettings settings = TokenRefreshSettings.defaults();
-
-	private TokenRefreshListener providerListener = this.listener;
-
-	private RandomGenerator random = new SplittableRandom(7);
-
-	private RefreshingCodeArtifactTokenProvider provider;
-
-	@AfterEach
-	void close() {
-		if (this.provider != null) {
-			this.provider.close();
-		}
-	}
-
-	private RefreshingCodeArtifactTokenProvider provider() {
-		this.provider = new RefreshingCodeArtifactTokenProvider(ScriptedFetcher.DOMAIN, this.fetcher, this.settings,
-				this.clock, this.scheduler, this.providerListener, this.random);
-		return this.provider;
-	}
-
-	private RefreshingCodeArtifactTokenProvider started() {
-		provider().start();
-		this.scheduler.runDue();
-		return this.provider;
-	}
-
-	private void advanceTo(Instant instant) {
-		Duration delta = Duration.between(this.clock.instant(), instant);
-		this.scheduler.advance(delta.isNegative() ? Duration.ZERO : delta);
-	}
+class RefreshingCodeArtifactTokenProviderHardeningTests extends VirtualTimeEngineTestBase {
 
 	/** The engine's invariant: one attempt pending, running or with its timer queued. */
 	private void assertOneAttemptPending() {

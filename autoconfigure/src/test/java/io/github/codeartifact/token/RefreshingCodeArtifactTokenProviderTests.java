@@ -4,11 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.codeartifact.test.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,49 +17,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests for {@link RefreshingCodeArtifactTokenProvider}, in virtual time.
  */
-class RefreshingCodeArtifactTokenProviderTests {
-
-	private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
-
-	private static final Duration HOUR = Duration.ofHours(1);
-
-	private final MutableClock clock = MutableClock.startingAt(START);
-
-	private final VirtualTimeScheduler scheduler = new VirtualTimeScheduler(this.clock);
-
-	private final RecordingListener listener = new RecordingListener();
-
-	private final ScriptedFetcher fetcher = new ScriptedFetcher(this.clock, HOUR);
-
-	private TokenRefreshSettings settings = TokenRefreshSettings.defaults();
-
-	private TokenRefreshListener providerListener = this.listener;
-
-	private RefreshingCodeArtifactTokenProvider provider;
-
-	@AfterEach
-	void close() {
-		if (this.provider != null) {
-			this.provider.close();
-		}
-	}
-
-	private RefreshingCodeArtifactTokenProvider provider() {
-		this.provider = new RefreshingCodeArtifactTokenProvider(ScriptedFetcher.DOMAIN, this.fetcher, this.settings,
-				this.clock, this.scheduler, this.providerListener, new SplittableRandom(7));
-		return this.provider;
-	}
-
-	private RefreshingCodeArtifactTokenProvider started() {
-		provider().start();
-		this.scheduler.runDue();
-		return this.provider;
-	}
-
-	private void advanceTo(Instant instant) {
-		Duration delta = Duration.between(this.clock.instant(), instant);
-		this.scheduler.advance(delta.isNegative() ? Duration.ZERO : delta);
-	}
+class RefreshingCodeArtifactTokenProviderTests extends VirtualTimeEngineTestBase {
 
 	/** Moves virtual time in small steps until the caller has ended. */
 	private void driveUntilDone(Caller<?> caller) {
