@@ -72,6 +72,12 @@ def main():
     for t in (1, 2):
         line("getToken / baseline (%s)" % th(t), ratios(("getToken", t), ("baseline", t)), 1.5)
     for t in (1, 2):
+        line("getTokenGuarded / baseline (%s)" % th(t), ratios(("getTokenGuarded", t), ("baseline", t)), None,
+             "  (reference: the guarded phase, two clock reads)")
+    for t in (1, 2):
+        line("nanoTime / currentTimeMillis (%s)" % th(t), ratios(("nanoTime", t), ("currentTimeMillis", t)), None,
+             "  (reference)")
+    for t in (1, 2):
         line("getToken / CachedSupplier.get (%s)" % th(t), ratios(("getToken", t), ("cachedSupplier", t)), 0.6)
     line("getToken, 2 threads / 1 thread", ratios(("getToken", 2), ("getToken", 1)), 1.3)
     line("baseline, 2 threads / 1 thread", ratios(("baseline", 2), ("baseline", 1)), None, "  (reference)")

@@ -34,6 +34,15 @@ public abstract class HotPathBenchmark {
 		return state.provider.getToken();
 	}
 
+	/**
+	 * {@code getToken()} on a token in its guarded phase, from five minutes before its refresh
+	 * window: checked on the wall and the monotonic clock.
+	 */
+	@Benchmark
+	public String getTokenGuarded(GuardedTokenState state) {
+		return state.provider.getToken();
+	}
+
 	/** One volatile read, {@link System#currentTimeMillis()} compared with the stale time. */
 	@Benchmark
 	public String baseline(VolatileHolderState state) {
@@ -50,6 +59,12 @@ public abstract class HotPathBenchmark {
 	@Benchmark
 	public long currentTimeMillis() {
 		return System.currentTimeMillis();
+	}
+
+	/** The monotonic clock read that the guarded phase adds. */
+	@Benchmark
+	public long nanoTime() {
+		return System.nanoTime();
 	}
 
 	/** The clock read inside the engine: {@code Clock.systemUTC().millis()} through a {@code Clock} field. */
