@@ -21,8 +21,11 @@ public class CodeArtifactHttpProperties {
 	private AuthScheme authScheme = AuthScheme.BASIC;
 
 	/**
-	 * More hosts that get the token, besides *.codeartifact.REGION.amazonaws.com over https and the
-	 * hosts of the resolved repository endpoints: 'host' (every port), 'host:port' or '*.domain'.
+	 * More hosts that get the token, besides DOMAIN-OWNER.d.codeartifact.REGION.amazonaws.com and
+	 * the resolved repository endpoints: 'host' (every port), 'host:port' or '*.domain' (its
+	 * subdomains), over https only unless written 'http://host...' or the host is loopback
+	 * (localhost, 127.0.0.0/8, [::1]). Refused at startup: '*', wildcards over a public suffix
+	 * ('*.com', '*.co.uk') or over amazonaws.com, empty labels, 'user@', paths and other schemes.
 	 */
 	private List<String> hosts = new ArrayList<>();
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
+import io.github.codeartifact.autoconfigure.InvalidCodeArtifactPropertyException;
 import io.github.codeartifact.repository.CodeArtifactRepositoryAutoConfiguration;
 import io.github.codeartifact.repository.CodeArtifactRepositoryEndpoints;
 import io.github.codeartifact.test.CodeArtifactEmulator;
@@ -12,24 +13,35 @@ import io.github.codeartifact.token.CodeArtifactTokenProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Tests for {@link CodeArtifactHttpAutoConfiguration} and
  * {@link CodeArtifactRepositoryAutoConfiguration} against the emulator.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CodeArtifactHttpAutoConfigurationTests {
 
 	private static final String DOMAIN = "my-domain";
@@ -166,6 +178,66 @@ class CodeArtifactHttpAutoConfigurationTests {
 			AuthorizationToken token = context.getBean(CodeArtifactTokenProvider.class).getAuthorizationToken();
 			assertThat(token.toString()).doesNotContain(token.token());
 		});
+	}
+
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "*", "*.com", "*.co.uk", "*.", ".com", "a..b", "user@evil.com", "ftp://repo.example.com" })
+	void aFootgunInTheHostsStopsStartupNamingThePropertyTheValueAndTheRule(String entry) {
+		runner().withPropertyValues("codeartifact.http.hosts=repo.example.com," + entry).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(InvalidCodeArtifactPropertyException.class, (ex) -> {
+					assertThat(ex.getProperty()).isEqualTo("codeartifact.http.hosts");
+					assertThat(ex.getValue()).isEqualTo(entry);
+					assertThat(ex.getMessage()).startsWith("Invalid value '" + entry + "' for property 'codeartifact.http.hosts': ");
+					assertThat(ex.getAction()).isNotBlank();
+				});
+		});
+	}
+
+	@Test
+	void theHostRulesAreLoggedOnceAtInfoWithoutTheToken(CapturedOutput output) {
+		runner().withPropertyValues("codeartifact.http.hosts=repo.example.com:8443,http://mirror.example.com")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				String token = context.getBean(CodeArtifactTokenProvider.class).getToken();
+				String rules = "The CodeArtifact token goes to https://<domain>-<owner>.d.codeartifact.<region>"
+						+ ".amazonaws.com[.cn] and the repositories VPC endpoints of AWS, the repository endpoints "
+						+ "resolved at run time, and codeartifact.http.hosts [https://repo.example.com:8443, "
+						+ "http(s)://mirror.example.com (any port)]";
+				assertThat(output.getOut().lines().filter((line) -> line.contains("The CodeArtifact token goes to")))
+					.singleElement()
+					.satisfies((line) -> assertThat(line).contains("INFO", rules));
+				assertThat(output.getAll()).doesNotContain(token);
+			});
+	}
+
+
+	@Test
+	void theFailureAnalysisNamesThePropertyTheValueWhereItWasSetTheRuleAndAFix(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(HostsApplication.class);
+		assertThatException().isThrownBy(() -> application.run("--spring.main.web-application-type=none",
+				"--codeartifact.http.hosts=*.co.uk"));
+		assertThat(output.getAll()).contains("APPLICATION FAILED TO START", "Property: codeartifact.http.hosts",
+				"Value: '*.co.uk'", "Origin: \"codeartifact.http.hosts\" from property source \"commandLineArgs\"",
+				"Rule: codeartifact.http.hosts wildcards must not cover a public suffix: '*.co.uk' matches every host "
+						+ "under 'co.uk'",
+				"List the repository hosts themselves, such as 'repo.example.com'");
+	}
+
+	/**
+	 * An application with the HTTP authentication and its own token provider.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(CodeArtifactHttpAutoConfiguration.class)
+	static class HostsApplication {
+
+		@Bean
+		CodeArtifactTokenProvider tokenProvider() {
+			return new CountingTokenProvider("own-token", () -> "own-token");
+		}
+
 	}
 
 }
