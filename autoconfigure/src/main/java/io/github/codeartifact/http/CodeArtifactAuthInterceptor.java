@@ -47,7 +47,9 @@ import org.springframework.util.StreamUtils;
  * <p>
  * On a 401 from a repository, the token is renewed once ({@link CodeArtifactTokenProvider#refresh()}
  * unless another caller already replaced it) and the request is sent once more. When the renewal
- * fails, the caller gets the 401.
+ * fails, or gives the rejected token again ({@code refresh()} makes at most one call per
+ * {@code codeartifact.refresh.min-forced-interval}), the caller gets the 401: a repository that
+ * rejects every token cannot multiply GetAuthorizationToken calls.
  * <p>
  * Add it to the clients that talk to CodeArtifact, for example
  * {@code RestClient.builder().requestInterceptor(interceptor)}: it is never applied to every client.
@@ -132,7 +134,8 @@ public final class CodeArtifactAuthInterceptor implements ClientHttpRequestInter
 			Credential renewed = this.authorization.renewed(rejected);
 			if (logger.isDebugEnabled()) {
 				logger.debug("CodeArtifact rejected the token for " + request.getMethod() + " "
-						+ AuthorizedRedirects.origin(hop.uri()) + ": retrying once with a renewed token");
+						+ AuthorizedRedirects.origin(hop.uri()) + ((renewed != null)
+								? ": retrying once with a renewed token" : ": no newer token to retry with"));
 			}
 			return renewed;
 		}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Objects;
 
 import io.github.codeartifact.token.CodeArtifactTokenProvider;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 
@@ -43,15 +44,19 @@ final class CodeArtifactAuthorization {
 
 	/**
 	 * Returns the credential to retry with after a 401: the token in service when another caller
-	 * already replaced the rejected one, else a token fetched now with one {@code refresh()}.
+	 * already replaced the rejected one, else a token fetched with one {@code refresh()}, or
+	 * {@code null} when that gives the rejected token again ({@code refresh()} is rate-limited, so a
+	 * repository that rejects every token cannot multiply calls, and a retry with the same token
+	 * would only be rejected again).
 	 * @throws io.github.codeartifact.token.CodeArtifactTokenException when no new token can be had
 	 */
-	Credential renewed(Credential rejected) {
+	@Nullable Credential renewed(Credential rejected) {
 		String current = this.provider.getToken();
 		if (!current.equals(rejected.token)) {
 			return credential(current);
 		}
-		return credential(this.provider.refresh().token());
+		String refreshed = this.provider.refresh().token();
+		return refreshed.equals(rejected.token) ? null : credential(refreshed);
 	}
 
 	private Credential credential(String token) {

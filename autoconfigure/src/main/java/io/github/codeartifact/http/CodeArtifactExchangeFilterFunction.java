@@ -133,6 +133,8 @@ public final class CodeArtifactExchangeFilterFunction implements ExchangeFilterF
 				}
 				return response.releaseBody().then(Mono.defer(() -> exchange(request, hop, renewed, true, redirect)));
 			})
+			// No newer token than the rejected one: the caller gets the 401
+			.switchIfEmpty(Mono.defer(() -> Mono.just(response)))
 			.onErrorResume(CodeArtifactTokenException.class, (ex) -> {
 				logger.warn("CodeArtifact rejected the token for " + request.method() + " "
 						+ AuthorizedRedirects.origin(hop.uri()) + " and no new token could be had: " + ex.getMessage());

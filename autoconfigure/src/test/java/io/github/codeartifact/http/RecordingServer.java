@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A plain HTTP (or HTTPS) server on a free loopback port that records every request: its method,
  * path, {@code Host} and {@code Authorization} headers (or their absence) and body. It answers
- * {@code /redirect/<status>?to=<location>} with that status and {@code Location}, and everything
- * else with 200 {@code hello}.
+ * {@code /redirect/<status>?to=<location>} with that status and {@code Location},
+ * {@code /status/<status>} with that status, and everything else with 200 {@code hello}.
  */
 final class RecordingServer implements AutoCloseable {
 
@@ -74,6 +74,11 @@ final class RecordingServer implements AutoCloseable {
 			String location = URLDecoder.decode(query.substring("to=".length()), StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Location", location);
 			exchange.sendResponseHeaders(Integer.parseInt(path.substring("/redirect/".length())), -1);
+			exchange.close();
+			return;
+		}
+		if (path.startsWith("/status/")) {
+			exchange.sendResponseHeaders(Integer.parseInt(path.substring("/status/".length())), -1);
 			exchange.close();
 			return;
 		}
