@@ -11,6 +11,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,11 +27,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A minimal HTTP/1.1 server on raw sockets bound to the loopback address.
  * <p>
  * Raw sockets rather than the JDK's {@code HttpServer} so that a handler can reset a
- * connection (RST), which a fault injection needs.
+ * connection (RST), which a fault injection needs. Nothing adds headers behind the
+ * handler's back: the one {@code Date} header of every answer comes from the given clock.
  */
 final class LocalHttpServer implements AutoCloseable {
 
+	/** The IMF-fixdate of RFC 9110 (RFC 1123 with a two-digit day), as AWS sends it. */
+	static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+		.withZone(ZoneOffset.UTC);
+
 	private final ServerSocket serverSocket;
+
+	private final Clock clock;
 
 	private final RequestHandler handler;
 
@@ -37,7 +48,8 @@ final class LocalHttpServer implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	LocalHttpServer(int port, RequestHandler handler) throws IOException {
+	LocalHttpServer(int port, Clock clock, RequestHandler handler) throws IOException {
+		this.clock = clock;
 		this.handler = handler;
 		this.serverSocket = new ServerSocket();
 		this.serverSocket.setReuseAddress(true);
@@ -112,6 +124,7 @@ final class LocalHttpServer implements AutoCloseable {
 		for (Map.Entry<String, String> header : reply.headers().entrySet()) {
 			head0.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
 		}
+		head0.append("Date: ").append(HTTP_DATE.format(this.clock.instant())).append("\r\n");
 		head0.append("Content-Length: ").append(reply.body().length).append("\r\n\r\n");
 		output.write(head0.toString().getBytes(StandardCharsets.ISO_8859_1));
 		if (!head) {
