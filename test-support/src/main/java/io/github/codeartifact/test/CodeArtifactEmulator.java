@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * each answer) uses the configured {@link Clock}, so a test can share a {@link MutableClock}
  * with the code under test, or give the emulator a clock skewed against the client's (such
  * as {@link Clock#offset(Clock, Duration)}).
- * Only injected {@link EmulatorFault#latency(Duration) latency} is real time.
+ * Only injected {@link EmulatorFault#latency(Duration) latency} and {@link EmulatorFault#drip(Duration)
+ * drips} take real time.
  *
  * <pre class="code">
  * try (CodeArtifactEmulator emulator = CodeArtifactEmulator.builder()
@@ -107,6 +108,14 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	 */
 	public int port() {
 		return this.endpoint.getPort();
+	}
+
+	/**
+	 * Returns how many client connections are open, for tests of the emulator's own faults.
+	 * @return the count
+	 */
+	int openConnections() {
+		return this.server.openConnections();
 	}
 
 	/**
@@ -299,7 +308,8 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the server, resetting open connections and cutting injected latency short.
+	 * Stops the server, resetting open connections and cutting injected latency and drips
+	 * short. No emulator thread is left when it returns.
 	 */
 	@Override
 	public void close() {
