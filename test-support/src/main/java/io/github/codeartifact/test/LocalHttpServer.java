@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * Raw sockets rather than the JDK's {@code HttpServer} so that a handler can reset a
  * connection (RST) or send an answer one byte at a time, which fault injection needs.
- * Nothing adds headers behind the
- * handler's back: the one {@code Date} header of every answer comes from the given clock.
+ * Nothing adds headers behind the handler's back: the one {@code Date} header of every
+ * answer comes from the given clock.
  */
 final class LocalHttpServer implements AutoCloseable {
 
