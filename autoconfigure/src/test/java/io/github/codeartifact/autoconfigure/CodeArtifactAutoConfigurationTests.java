@@ -422,9 +422,7 @@ class CodeArtifactAutoConfigurationTests {
 			.withBean("timeoutCustomizer", CodeArtifactClientCustomizer.class,
 					() -> (builder) -> builder.overrideConfiguration((o) -> o.apiCallTimeout(Duration.ofSeconds(9))))
 			.run((context) -> {
-				ClientOverrideConfiguration override = context.getBean(CodeartifactClient.class)
-					.serviceClientConfiguration()
-					.overrideConfiguration();
+				ClientOverrideConfiguration override = overrideConfiguration(context);
 				assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(9));
 				assertThat(override.retryStrategy()).map(RetryStrategy::maxAttempts).contains(1);
 			});
@@ -436,18 +434,14 @@ class CodeArtifactAutoConfigurationTests {
 			.withBean("retryCustomizer", CodeArtifactClientCustomizer.class,
 					() -> (builder) -> builder.overrideConfiguration((o) -> o.retryStrategy(
 							AwsRetryStrategy.standardRetryStrategy())))
-			.run((context) -> assertThat(context.getBean(CodeartifactClient.class)
-				.serviceClientConfiguration()
-				.overrideConfiguration()
-				.retryStrategy()).map(RetryStrategy::maxAttempts).contains(3));
+			.run((context) -> assertThat(overrideConfiguration(context).retryStrategy()).map(RetryStrategy::maxAttempts)
+				.contains(3));
 	}
 
 	@Test
 	void clientTimeoutsHaveDefaults() {
 		offlineRunner().run((context) -> {
-			ClientOverrideConfiguration override = context.getBean(CodeartifactClient.class)
-				.serviceClientConfiguration()
-				.overrideConfiguration();
+			ClientOverrideConfiguration override = overrideConfiguration(context);
 			assertThat(override.apiCallAttemptTimeout()).contains(Duration.ofSeconds(15));
 			assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(30));
 		});
@@ -459,9 +453,7 @@ class CodeArtifactAutoConfigurationTests {
 			.withPropertyValues("codeartifact.client.api-call-attempt-timeout=2s",
 					"codeartifact.client.api-call-timeout=5s")
 			.run((context) -> {
-				ClientOverrideConfiguration override = context.getBean(CodeartifactClient.class)
-					.serviceClientConfiguration()
-					.overrideConfiguration();
+				ClientOverrideConfiguration override = overrideConfiguration(context);
 				assertThat(override.apiCallAttemptTimeout()).contains(Duration.ofSeconds(2));
 				assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(5));
 				assertThat(override.retryStrategy()).map(RetryStrategy::maxAttempts).contains(1);
@@ -487,9 +479,7 @@ class CodeArtifactAutoConfigurationTests {
 					() -> (builder) -> builder
 						.overrideConfiguration((o) -> o.apiCallAttemptTimeout(Duration.ofSeconds(3))))
 			.run((context) -> {
-				ClientOverrideConfiguration override = context.getBean(CodeartifactClient.class)
-					.serviceClientConfiguration()
-					.overrideConfiguration();
+				ClientOverrideConfiguration override = overrideConfiguration(context);
 				// The customizer's own, and the property for what it left unset
 				assertThat(override.apiCallAttemptTimeout()).contains(Duration.ofSeconds(3));
 				assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(20));
@@ -500,9 +490,7 @@ class CodeArtifactAutoConfigurationTests {
 					() -> (builder) -> builder.overrideConfiguration((o) -> o.apiCallTimeout(Duration.ofSeconds(90))
 						.apiCallAttemptTimeout(Duration.ofSeconds(45))))
 			.run((context) -> {
-				ClientOverrideConfiguration override = context.getBean(CodeartifactClient.class)
-					.serviceClientConfiguration()
-					.overrideConfiguration();
+				ClientOverrideConfiguration override = overrideConfiguration(context);
 				assertThat(override.apiCallAttemptTimeout()).contains(Duration.ofSeconds(45));
 				assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(90));
 			});
@@ -534,9 +522,7 @@ class CodeArtifactAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(CustomizerConfiguration.class).applied).containsExactly("first", "second",
 					"third");
-			ClientOverrideConfiguration override = context.getBean(CodeartifactClient.class)
-				.serviceClientConfiguration()
-				.overrideConfiguration();
+			ClientOverrideConfiguration override = overrideConfiguration(context);
 			assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(7));
 			// A customizer sees the properties' settings and may change them.
 			assertThat(override.retryStrategy()).map(RetryStrategy::maxAttempts).contains(1);
@@ -787,6 +773,10 @@ class CodeArtifactAutoConfigurationTests {
 		}
 		assertThat(analyzers).contains(InvalidCodeArtifactPropertyFailureAnalyzer.class.getName(),
 				CodeArtifactTokenFailureAnalyzer.class.getName());
+	}
+
+	private static ClientOverrideConfiguration overrideConfiguration(AssertableApplicationContext context) {
+		return context.getBean(CodeartifactClient.class).serviceClientConfiguration().overrideConfiguration();
 	}
 
 	private static FailureAnalysis analyzeProperty(AssertableApplicationContext context,

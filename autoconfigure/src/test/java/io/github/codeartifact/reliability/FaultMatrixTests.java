@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
 import io.github.codeartifact.repository.EmulatorClients;
 import io.github.codeartifact.test.CodeArtifactEmulator;
 import io.github.codeartifact.test.CodeArtifactError;
@@ -36,15 +35,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -108,7 +103,8 @@ class FaultMatrixTests {
 	static void startEmulator() {
 		clock = MutableClock.startingAt(Instant.parse("2025-03-01T00:00:00Z"));
 		emulator = CodeArtifactEmulator.builder().domain(DOMAIN, OWNER).clock(clock).build();
-		clientContext = new SpringApplicationBuilder(AutoConfiguredClient.class).web(WebApplicationType.NONE)
+		clientContext = new SpringApplicationBuilder(EmulatorApplication.class, AutoConfiguredClient.class)
+			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.properties("codeartifact.domain=" + DOMAIN, "codeartifact.region=" + emulator.region(),
@@ -306,17 +302,12 @@ class FaultMatrixTests {
 	}
 
 	/**
-	 * The auto-configured client alone: each cell runs its own engine on a virtual scheduler, so the
-	 * context's token provider is replaced by one that is never called.
+	 * With {@link EmulatorApplication}, the auto-configured client alone: each cell runs its own
+	 * engine on a virtual scheduler, so the context's token provider is replaced by one that is never
+	 * called.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration(CodeArtifactAutoConfiguration.class)
 	static class AutoConfiguredClient {
-
-		@Bean
-		AwsCredentialsProvider testCredentials() {
-			return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-		}
 
 		@Bean
 		CodeArtifactTokenProvider unusedTokenProvider() {

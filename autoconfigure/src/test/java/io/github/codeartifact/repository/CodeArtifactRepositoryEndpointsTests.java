@@ -165,9 +165,7 @@ class CodeArtifactRepositoryEndpointsTests {
 
 	@Test
 	void aFailureIsHeldForOneSecondThenTheNextCallerTriesAgain() {
-		this.emulator.enqueueFault(EmulatorFault.status(503).forOperation(Operation.GET_REPOSITORY_ENDPOINT), 1);
-		assertThatExceptionOfType(CodeArtifactRepositoryEndpointException.class)
-			.isThrownBy(() -> this.endpoints.endpoint("my-repo", PackageFormat.MAVEN));
+		failTheFirstCall();
 		this.clock.advance(Duration.ofMillis(999));
 		assertThatExceptionOfType(CodeArtifactRepositoryEndpointException.class)
 			.isThrownBy(() -> this.endpoints.endpoint("my-repo", PackageFormat.MAVEN))
@@ -184,9 +182,7 @@ class CodeArtifactRepositoryEndpointsTests {
 
 	@Test
 	void aClockSteppedBackDoesNotProlongTheHold() {
-		this.emulator.enqueueFault(EmulatorFault.status(503).forOperation(Operation.GET_REPOSITORY_ENDPOINT), 1);
-		assertThatExceptionOfType(CodeArtifactRepositoryEndpointException.class)
-			.isThrownBy(() -> this.endpoints.endpoint("my-repo", PackageFormat.MAVEN));
+		failTheFirstCall();
 		this.clock.advance(Duration.ofHours(-1));
 		assertThat(this.endpoints.endpoint("my-repo", PackageFormat.MAVEN))
 			.isEqualTo(this.emulator.repositoryEndpoint(DOMAIN, "my-repo", "maven"));
@@ -348,10 +344,15 @@ class CodeArtifactRepositoryEndpointsTests {
 
 	@Test
 	void serverErrorIsRetryable() {
+		assertThat(failTheFirstCall().isRetryable()).isTrue();
+	}
+
+	/** Makes the next GetRepositoryEndpoint call answer 503, and calls for my-repo. */
+	private CodeArtifactRepositoryEndpointException failTheFirstCall() {
 		this.emulator.enqueueFault(EmulatorFault.status(503).forOperation(Operation.GET_REPOSITORY_ENDPOINT), 1);
-		assertThatExceptionOfType(CodeArtifactRepositoryEndpointException.class)
+		return assertThatExceptionOfType(CodeArtifactRepositoryEndpointException.class)
 			.isThrownBy(() -> this.endpoints.endpoint("my-repo", PackageFormat.MAVEN))
-			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
+			.actual();
 	}
 
 	@Test
