@@ -53,6 +53,9 @@ final class LocalHttpServer implements AutoCloseable {
 
 	private final CountDownLatch closing = new CountDownLatch(1);
 
+	/** Every thread the server started, to join on close: a terminated pool's last thread may still be exiting. */
+	private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
 	private volatile boolean closed;
 
 	LocalHttpServer(int port, Clock clock, RequestHandler handler) throws IOException {
@@ -65,6 +68,8 @@ final class LocalHttpServer implements AutoCloseable {
 		String threadPrefix = "codeartifact-emulator-" + port() + "-";
 		this.executor = Executors.newCachedThreadPool((runnable) -> {
 			Thread thread = new Thread(runnable, threadPrefix + threadCount.incrementAndGet());
+			this.threads.removeIf((started) -> !started.isAlive());
+			this.threads.add(thread);
 			thread.setDaemon(true);
 			return thread;
 		});
@@ -198,8 +203,13 @@ final class LocalHttpServer implements AutoCloseable {
 			}
 		}
 		this.executor.shutdownNow();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
 		try {
-			this.executor.awaitTermination(5, TimeUnit.SECONDS);
+			for (Thread thread : this.threads) {
+				if (thread != Thread.currentThread()) {
+					thread.join(Math.max(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), 1));
+				}
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
