@@ -79,8 +79,8 @@ public final class CodeArtifactAutoConfiguration {
 	/**
 	 * Adds the starter's call settings to what the customizers left, after them:
 	 * {@code overrideConfiguration(Consumer)} replaces the whole override configuration, so a
-	 * customizer that sets, say, a timeout would otherwise bring the SDK's retries back and drop the
-	 * other timeout. A retry strategy or a timeout that a customizer chose is kept.
+	 * customizer that sets one timeout would otherwise bring the SDK's retries back and drop the
+	 * starter's timeouts. A retry strategy or a timeout that a customizer chose is kept.
 	 */
 	@SuppressWarnings("deprecation") // retryPolicy() is how older customizers choose their retries
 	private static ClientOverrideConfiguration withStarterDefaults(ClientOverrideConfiguration override,
