@@ -2,7 +2,6 @@ package io.github.codeartifact.autoconfigure;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Random;
 
 import io.github.codeartifact.event.ApplicationEventTokenRefreshListener;
@@ -47,18 +46,12 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration
 @ConditionalOnClass(CodeartifactClient.class)
 @ConditionalOnBooleanProperty(name = CodeArtifactProperties.PREFIX + ".enabled", matchIfMissing = true)
-@EnableConfigurationProperties(CodeArtifactProperties.class)
+@EnableConfigurationProperties({ CodeArtifactProperties.class, CodeArtifactClientProperties.class })
 public final class CodeArtifactAutoConfiguration {
-
-	/** How long the client waits for a connection to the CodeArtifact endpoint. */
-	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
-	/** How long the client waits for data on an open connection. */
-	static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
 
 	@Bean
 	@ConditionalOnMissingBean
-	CodeartifactClient codeArtifactClient(CodeArtifactProperties properties,
+	CodeartifactClient codeArtifactClient(CodeArtifactProperties properties, CodeArtifactClientProperties clientProperties,
 			ObjectProvider<AwsCredentialsProvider> credentialsProvider, ObjectProvider<AwsRegionProvider> regionProvider,
 			ObjectProvider<CodeArtifactClientCustomizer> customizers) {
 		properties.validate();
@@ -72,29 +65,39 @@ public final class CodeArtifactAutoConfiguration {
 			.region(resolveRegion(properties, regionProvider))
 			// Abortable, so that closing the refresh engine cuts a call in flight short
 			.httpClientBuilder(AbortableHttpClient.builder(UrlConnectionHttpClient.builder()
-				.connectionTimeout(CONNECT_TIMEOUT)
-				.socketTimeout(SOCKET_TIMEOUT)));
+				.connectionTimeout(clientProperties.getConnectTimeout())
+				.socketTimeout(clientProperties.getSocketTimeout())));
 		URI endpoint = properties.getEndpoint();
 		if (endpoint != null) {
 			builder.endpointOverride(endpoint);
 		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		withoutSdkRetries(builder);
+		builder.overrideConfiguration(withStarterDefaults(builder.overrideConfiguration(), clientProperties));
 		return builder.build();
 	}
 
 	/**
-	 * Turns the SDK's retries off, after the customizers: {@code overrideConfiguration(Consumer)}
-	 * replaces the whole override configuration, so a customizer that sets, say, a timeout would
-	 * otherwise bring the SDK's retries back. A retry strategy that a customizer chose is kept.
+	 * Adds the starter's call settings to what the customizers left, after them:
+	 * {@code overrideConfiguration(Consumer)} replaces the whole override configuration, so a
+	 * customizer that sets one timeout would otherwise bring the SDK's retries back and drop the
+	 * starter's timeouts. A retry strategy or a timeout that a customizer chose is kept.
 	 */
 	@SuppressWarnings("deprecation") // retryPolicy() is how older customizers choose their retries
-	private static void withoutSdkRetries(CodeartifactClientBuilder builder) {
-		ClientOverrideConfiguration override = builder.overrideConfiguration();
+	private static ClientOverrideConfiguration withStarterDefaults(ClientOverrideConfiguration override,
+			CodeArtifactClientProperties clientProperties) {
+		ClientOverrideConfiguration.Builder defaults = override.toBuilder();
 		if (override.retryStrategy().isEmpty() && override.retryPolicy().isEmpty()) {
 			// The refresh engine retries with its own backoff and startup timeout: one SDK call is one attempt.
-			builder.overrideConfiguration(override.toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+			defaults.retryStrategy(AwsRetryStrategy.doNotRetry());
 		}
+		// The read timeout restarts with every byte: only these deadlines end a drip-feeding answer.
+		if (override.apiCallAttemptTimeout().isEmpty()) {
+			defaults.apiCallAttemptTimeout(clientProperties.getApiCallAttemptTimeout());
+		}
+		if (override.apiCallTimeout().isEmpty()) {
+			defaults.apiCallTimeout(clientProperties.getApiCallTimeout());
+		}
+		return defaults.build();
 	}
 
 	private static Region resolveRegion(CodeArtifactProperties properties,

@@ -372,11 +372,7 @@ public class CodeArtifactProperties implements InitializingBean {
 		}
 
 		private static void requirePositive(String name, @Nullable Duration value) {
-			if (value == null || value.isNegative() || value.isZero()) {
-				throw new InvalidCodeArtifactPropertyException(REFRESH + name, value, "must be a positive duration",
-						"Set " + REFRESH + name + " to a positive duration such as 10s, or remove it to use the "
-								+ "default.");
-			}
+			InvalidCodeArtifactPropertyException.requirePositive(REFRESH + name, value);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.github.codeartifact.autoconfigure;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +39,19 @@ public class InvalidCodeArtifactPropertyException extends RuntimeException {
 				"is required when " + CodeArtifactProperties.PREFIX + ".enabled is true (the default)",
 				"Set " + CodeArtifactProperties.PREFIX + ".domain to the name of your CodeArtifact domain, or set "
 						+ CodeArtifactProperties.PREFIX + ".enabled=false to turn the CodeArtifact token provider off.");
+	}
+
+	/**
+	 * Checks that a duration property is positive.
+	 * @param property the full name of the property
+	 * @param value its value
+	 * @throws InvalidCodeArtifactPropertyException when the value is missing, zero or negative
+	 */
+	static void requirePositive(String property, @Nullable Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new InvalidCodeArtifactPropertyException(property, value, "must be a positive duration",
+					"Set " + property + " to a positive duration such as 10s, or remove it to use the default.");
+		}
 	}
 
 	static String describe(@Nullable Object value) {

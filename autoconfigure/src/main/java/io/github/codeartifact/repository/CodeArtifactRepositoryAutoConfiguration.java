@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * Registers {@link CodeArtifactRepositoryEndpoints} for the domain and owner of
  * {@code codeartifact.*}, when the application has a {@link CodeartifactClient} and the
- * {@link CodeArtifactProperties}.
+ * {@link CodeArtifactProperties}. Callers wait for another caller's call as long as that client's
+ * API call timeout allows ({@code codeartifact.client.api-call-timeout} for the auto-configured
+ * client, a customizer's own when it set one), plus a second.
  */
 @AutoConfiguration(after = CodeArtifactAutoConfiguration.class)
 @ConditionalOnClass(CodeartifactClient.class)

@@ -1,13 +1,18 @@
 package io.github.codeartifact.repository;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.codeartifact.token.CodeArtifactSdkFailure;
 import org.jspecify.annotations.Nullable;
@@ -21,8 +26,11 @@ import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
  * <p>
  * An endpoint does not change for the life of a repository, so each one is resolved once and kept
  * for the life of this object (the application context). Concurrent callers for the same
- * repository and format share one call; a failure is not kept: the next caller tries again.
- * Failures are classified like token failures ({@link CodeArtifactSdkFailure}) and thrown as
+ * repository and format share one call, and wait for it at most the client's API call timeout plus
+ * a second. A failure is held for a second, or the service's {@code Retry-After} when longer:
+ * callers within that time get it without a new call, so that a failing service is not called
+ * once per caller; the first caller after it tries again. Failures are classified like token
+ * failures ({@link CodeArtifactSdkFailure}) and thrown as
  * {@link CodeArtifactRepositoryEndpointException}.
  * <p>
  * The origins (scheme, host and port) of the resolved endpoints are recorded, so the HTTP
@@ -34,26 +42,91 @@ import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
  */
 public final class CodeArtifactRepositoryEndpoints {
 
+	/** How long a failed resolution is held when the service does not ask for longer. */
+	static final Duration FAILURE_HOLD = Duration.ofSeconds(1);
+
+	/**
+	 * How much longer than the client's API call timeout a caller waits for another caller's call:
+	 * the time for the client's timer to end that call and for its outcome to reach the waiters.
+	 */
+	static final Duration WAIT_SLACK = Duration.ofSeconds(1);
+
+	/**
+	 * The API call timeout assumed for a client that has none: the default of
+	 * {@code codeartifact.client.api-call-timeout}.
+	 */
+	static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+
 	private final CodeartifactClient client;
 
 	private final String domain;
 
 	private final @Nullable String owner;
 
-	private final Map<Key, CompletableFuture<URI>> endpoints = new ConcurrentHashMap<>();
+	private final Duration callTimeout;
+
+	private final Duration maxWait;
+
+	private final Clock clock;
+
+	private final Map<Key, Resolution> resolutions = new ConcurrentHashMap<>();
 
 	private final Set<String> origins = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Creates endpoints for a domain, whose callers wait for another caller's call at most the
+	 * client's API call timeout (30 s for a client without one) plus a second, and whose failures
+	 * are held on the system clock.
+	 * @param client the CodeArtifact client
+	 * @param domain the domain
+	 * @param owner the AWS account that owns the domain, or {@code null} for the caller's own
+	 */
+	public CodeArtifactRepositoryEndpoints(CodeartifactClient client, String domain, @Nullable String owner) {
+		this(client, domain, owner, callTimeoutOf(client), Clock.systemUTC());
+	}
 
 	/**
 	 * Creates endpoints for a domain.
 	 * @param client the CodeArtifact client
 	 * @param domain the domain
 	 * @param owner the AWS account that owns the domain, or {@code null} for the caller's own
+	 * @param callTimeout the longest a GetRepositoryEndpoint call of the client takes (its API call
+	 * timeout): a caller waits for another caller's call at most this plus a second
+	 * @param clock the clock that failures are held on
 	 */
-	public CodeArtifactRepositoryEndpoints(CodeartifactClient client, String domain, @Nullable String owner) {
+	public CodeArtifactRepositoryEndpoints(CodeartifactClient client, String domain, @Nullable String owner,
+			Duration callTimeout, Clock clock) {
 		this.client = Objects.requireNonNull(client, "client must not be null");
 		this.domain = Objects.requireNonNull(domain, "domain must not be null");
 		this.owner = owner;
+		Objects.requireNonNull(callTimeout, "callTimeout must not be null");
+		if (callTimeout.isNegative() || callTimeout.isZero()) {
+			throw new IllegalArgumentException("callTimeout must be positive, not " + callTimeout);
+		}
+		this.callTimeout = callTimeout;
+		this.maxWait = callTimeout.plus(WAIT_SLACK);
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+	}
+
+	private static Duration callTimeoutOf(CodeartifactClient client) {
+		try {
+			return client.serviceClientConfiguration()
+				.overrideConfiguration()
+				.apiCallTimeout()
+				.orElse(DEFAULT_CALL_TIMEOUT);
+		}
+		catch (RuntimeException ex) {
+			// A client that does not describe its configuration (a test double, say)
+			return DEFAULT_CALL_TIMEOUT;
+		}
+	}
+
+	/**
+	 * Returns how long a caller waits for another caller's call before giving up.
+	 * @return the API call timeout plus {@link #WAIT_SLACK}
+	 */
+	Duration maxWait() {
+		return this.maxWait;
 	}
 
 	/**
@@ -76,21 +149,41 @@ public final class CodeArtifactRepositoryEndpoints {
 			throw new IllegalArgumentException("format must be a known package format");
 		}
 		Key key = new Key(repository, format);
-		CompletableFuture<URI> resolution = new CompletableFuture<>();
-		CompletableFuture<URI> existing = this.endpoints.putIfAbsent(key, resolution);
-		if (existing != null) {
-			return await(existing);
+		while (true) {
+			Resolution current = this.resolutions.get(key);
+			if (current != null && !current.isHoldOver(this.clock.instant())) {
+				return await(key, current);
+			}
+			Resolution mine = new Resolution();
+			boolean resolver = (current != null) ? this.resolutions.replace(key, current, mine)
+					: this.resolutions.putIfAbsent(key, mine) == null;
+			if (resolver) {
+				return resolveAndShare(key, mine);
+			}
+			// Another caller became the resolver first: wait for it
 		}
+	}
+
+	private URI resolveAndShare(Key key, Resolution resolution) {
 		try {
 			URI endpoint = resolve(key);
 			this.origins.add(origin(endpoint));
-			resolution.complete(endpoint);
+			resolution.outcome.complete(endpoint);
 			return endpoint;
 		}
+		catch (CodeArtifactRepositoryEndpointException ex) {
+			// Held before the waiters wake, so that none of them starts a call of its own
+			Duration retryAfter = ex.getRetryAfter();
+			Duration hold = (retryAfter != null && retryAfter.compareTo(FAILURE_HOLD) > 0) ? retryAfter : FAILURE_HOLD;
+			Instant now = this.clock.instant();
+			resolution.held = new HeldFailure(now, now.plus(hold));
+			resolution.outcome.completeExceptionally(ex);
+			throw ex;
+		}
 		catch (RuntimeException | Error ex) {
-			// Failures are not kept: remove before completing, so a later caller tries again.
-			this.endpoints.remove(key, resolution);
-			resolution.completeExceptionally(ex);
+			// Unexpected, not a classified failure: not held, a later caller tries again.
+			this.resolutions.remove(key, resolution);
+			resolution.outcome.completeExceptionally(ex);
 			throw ex;
 		}
 	}
@@ -171,18 +264,33 @@ public final class CodeArtifactRepositoryEndpoints {
 				cause);
 	}
 
-	private static URI await(CompletableFuture<URI> resolution) {
+	private URI await(Key key, Resolution resolution) {
 		try {
-			return resolution.join();
+			return resolution.outcome.get(this.maxWait.toNanos(), TimeUnit.NANOSECONDS);
 		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException failure) {
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			HeldFailure held = resolution.held;
+			if (cause instanceof CodeArtifactRepositoryEndpointException failure && held != null) {
+				throw held.toException(failure);
+			}
+			if (cause instanceof RuntimeException failure) {
 				throw failure;
 			}
-			if (ex.getCause() instanceof Error error) {
+			if (cause instanceof Error error) {
 				throw error;
 			}
-			throw ex;
+			throw new IllegalStateException(cause);
+		}
+		catch (TimeoutException ex) {
+			throw failure(key, null,
+					"another caller's call did not complete within " + this.maxWait + " (the client's API call timeout "
+							+ this.callTimeout + " plus " + WAIT_SLACK + "); try again later",
+					true, null, null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw failure(key, null, "interrupted while waiting for another caller's call", true, null, ex);
 		}
 	}
 
@@ -200,6 +308,45 @@ public final class CodeArtifactRepositoryEndpoints {
 	}
 
 	private record Key(String repository, PackageFormat format) {
+	}
+
+	/**
+	 * One resolution of a key: in flight, resolved, or failed and held.
+	 */
+	private static final class Resolution {
+
+		private final CompletableFuture<URI> outcome = new CompletableFuture<>();
+
+		/** Set before the outcome fails with a service failure. */
+		private volatile @Nullable HeldFailure held;
+
+		/**
+		 * Whether this is a failure whose hold is over, so that the next caller tries again.
+		 */
+		boolean isHoldOver(Instant now) {
+			HeldFailure failure = this.held;
+			return failure != null && failure.isOver(now);
+		}
+
+	}
+
+	/**
+	 * When a failure was held, and until when.
+	 */
+	private record HeldFailure(Instant since, Instant until) {
+
+		boolean isOver(Instant now) {
+			// A clock stepped back before the failure ends the hold rather than prolonging it.
+			return !now.isBefore(this.until) || now.isBefore(this.since);
+		}
+
+		CodeArtifactRepositoryEndpointException toException(CodeArtifactRepositoryEndpointException failure) {
+			return new CodeArtifactRepositoryEndpointException(
+					failure.getMessage() + " (held until " + this.until + ": no new call before then)",
+					failure.getErrorCode(), failure.getDomain(), failure.getRepository(), failure.getFormat(),
+					failure.isRetryable(), failure.getRetryAfter(), failure);
+		}
+
 	}
 
 }

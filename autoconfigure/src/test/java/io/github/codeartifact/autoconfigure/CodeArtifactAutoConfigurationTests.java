@@ -2,17 +2,21 @@ package io.github.codeartifact.autoconfigure;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.SocketTimeoutException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.jayway.jsonpath.JsonPath;
 import io.github.codeartifact.event.ApplicationEventTokenRefreshListener;
 import io.github.codeartifact.event.CodeArtifactTokenRefreshFailedEvent;
 import io.github.codeartifact.event.CodeArtifactTokenRefreshedEvent;
@@ -43,6 +47,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -69,6 +74,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.UrlResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.util.StreamUtils;
 import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -416,9 +422,7 @@ class CodeArtifactAutoConfigurationTests {
 			.withBean("timeoutCustomizer", CodeArtifactClientCustomizer.class,
 					() -> (builder) -> builder.overrideConfiguration((o) -> o.apiCallTimeout(Duration.ofSeconds(9))))
 			.run((context) -> {
-				ClientOverrideConfiguration override = context.getBean(CodeartifactClient.class)
-					.serviceClientConfiguration()
-					.overrideConfiguration();
+				ClientOverrideConfiguration override = overrideConfiguration(context);
 				assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(9));
 				assertThat(override.retryStrategy()).map(RetryStrategy::maxAttempts).contains(1);
 			});
@@ -430,10 +434,86 @@ class CodeArtifactAutoConfigurationTests {
 			.withBean("retryCustomizer", CodeArtifactClientCustomizer.class,
 					() -> (builder) -> builder.overrideConfiguration((o) -> o.retryStrategy(
 							AwsRetryStrategy.standardRetryStrategy())))
-			.run((context) -> assertThat(context.getBean(CodeartifactClient.class)
-				.serviceClientConfiguration()
-				.overrideConfiguration()
-				.retryStrategy()).map(RetryStrategy::maxAttempts).contains(3));
+			.run((context) -> assertThat(overrideConfiguration(context).retryStrategy()).map(RetryStrategy::maxAttempts)
+				.contains(3));
+	}
+
+	@Test
+	void clientTimeoutsHaveDefaults() {
+		offlineRunner().run((context) -> {
+			ClientOverrideConfiguration override = overrideConfiguration(context);
+			assertThat(override.apiCallAttemptTimeout()).contains(Duration.ofSeconds(15));
+			assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(30));
+		});
+	}
+
+	@Test
+	void clientTimeoutPropertiesReachTheClient() {
+		offlineRunner()
+			.withPropertyValues("codeartifact.client.api-call-attempt-timeout=2s",
+					"codeartifact.client.api-call-timeout=5s")
+			.run((context) -> {
+				ClientOverrideConfiguration override = overrideConfiguration(context);
+				assertThat(override.apiCallAttemptTimeout()).contains(Duration.ofSeconds(2));
+				assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(5));
+				assertThat(override.retryStrategy()).map(RetryStrategy::maxAttempts).contains(1);
+			});
+	}
+
+	@Test
+	void socketTimeoutPropertyReachesTheHttpClient() {
+		offlineRunner().withPropertyValues("codeartifact.client.socket-timeout=300ms").run((context) -> {
+			CodeartifactClient client = context.getBean(CodeartifactClient.class);
+			// An answer 2 s late: within the api call timeouts, past the socket timeout
+			emulator.enqueueFault(EmulatorFault.latency(Duration.ofSeconds(2)), 1);
+			assertThatExceptionOfType(SdkClientException.class)
+				.isThrownBy(() -> client.getAuthorizationToken((request) -> request.domain(DOMAIN)))
+				.withRootCauseInstanceOf(SocketTimeoutException.class);
+		});
+	}
+
+	@Test
+	void timeoutsACustomizerSetsAreKept() {
+		offlineRunner().withPropertyValues("codeartifact.client.api-call-timeout=20s")
+			.withBean("attemptTimeoutCustomizer", CodeArtifactClientCustomizer.class,
+					() -> (builder) -> builder
+						.overrideConfiguration((o) -> o.apiCallAttemptTimeout(Duration.ofSeconds(3))))
+			.run((context) -> {
+				ClientOverrideConfiguration override = overrideConfiguration(context);
+				// The customizer's own, and the property for what it left unset
+				assertThat(override.apiCallAttemptTimeout()).contains(Duration.ofSeconds(3));
+				assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(20));
+				assertThat(override.retryStrategy()).map(RetryStrategy::maxAttempts).contains(1);
+			});
+		offlineRunner()
+			.withBean("timeoutsCustomizer", CodeArtifactClientCustomizer.class,
+					() -> (builder) -> builder.overrideConfiguration((o) -> o.apiCallTimeout(Duration.ofSeconds(90))
+						.apiCallAttemptTimeout(Duration.ofSeconds(45))))
+			.run((context) -> {
+				ClientOverrideConfiguration override = overrideConfiguration(context);
+				assertThat(override.apiCallAttemptTimeout()).contains(Duration.ofSeconds(45));
+				assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(90));
+			});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			codeartifact.client.connect-timeout          | 5s  | How long the client waits for a connection
+			codeartifact.client.socket-timeout           | 10s | How long the client waits for data
+			codeartifact.client.api-call-attempt-timeout | 15s | one HTTP attempt
+			codeartifact.client.api-call-timeout         | 30s | whole CodeArtifact API call
+			""")
+	void clientPropertiesHaveMetadata(String name, String defaultValue, String description) throws IOException {
+		URL metadata = getClass().getClassLoader().getResource("META-INF/spring-configuration-metadata.json");
+		assertThat(metadata).as("generated metadata").isNotNull();
+		String json = StreamUtils.copyToString(metadata.openStream(), StandardCharsets.UTF_8);
+		List<Map<String, Object>> entries = JsonPath.read(json, "$.properties[?(@.name == '" + name + "')]");
+		assertThat(entries).singleElement().satisfies((entry) -> {
+			assertThat(entry).containsEntry("type", "java.time.Duration")
+				.containsEntry("defaultValue", defaultValue)
+				.containsEntry("sourceType", "io.github.codeartifact.autoconfigure.CodeArtifactClientProperties");
+			assertThat((String) entry.get("description")).contains(description);
+		});
 	}
 
 	@Test
@@ -442,9 +522,7 @@ class CodeArtifactAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(CustomizerConfiguration.class).applied).containsExactly("first", "second",
 					"third");
-			ClientOverrideConfiguration override = context.getBean(CodeartifactClient.class)
-				.serviceClientConfiguration()
-				.overrideConfiguration();
+			ClientOverrideConfiguration override = overrideConfiguration(context);
 			assertThat(override.apiCallTimeout()).contains(Duration.ofSeconds(7));
 			// A customizer sees the properties' settings and may change them.
 			assertThat(override.retryStrategy()).map(RetryStrategy::maxAttempts).contains(1);
@@ -591,6 +669,11 @@ class CodeArtifactAutoConfigurationTests {
 			codeartifact.refresh.multiplier            | 0.5                | must be a finite number of at least 1
 			codeartifact.refresh.non-retryable-backoff | 0s                 | must be a positive duration
 			codeartifact.refresh.startup-timeout       | -5s                | must be a positive duration
+			codeartifact.client.connect-timeout        | 0s                 | must be a positive duration
+			codeartifact.client.socket-timeout         | -1s                | must be a positive duration
+			codeartifact.client.api-call-attempt-timeout | 0ms              | must be a positive duration
+			codeartifact.client.api-call-timeout       | -30s               | must be a positive duration
+			codeartifact.client.api-call-attempt-timeout | 31s              | must not be longer than codeartifact.client.api-call-timeout (PT30S)
 			""")
 	void invalidValueStopsStartupBeforeAnyCall(String property, String value, String rule) {
 		emulator.resetCalls();
@@ -690,6 +773,10 @@ class CodeArtifactAutoConfigurationTests {
 		}
 		assertThat(analyzers).contains(InvalidCodeArtifactPropertyFailureAnalyzer.class.getName(),
 				CodeArtifactTokenFailureAnalyzer.class.getName());
+	}
+
+	private static ClientOverrideConfiguration overrideConfiguration(AssertableApplicationContext context) {
+		return context.getBean(CodeartifactClient.class).serviceClientConfiguration().overrideConfiguration();
 	}
 
 	private static FailureAnalysis analyzeProperty(AssertableApplicationContext context,

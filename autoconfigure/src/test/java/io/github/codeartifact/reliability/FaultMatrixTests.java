@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -21,6 +22,7 @@ import io.github.codeartifact.test.MutableClock;
 import io.github.codeartifact.test.RecordedCall;
 import io.github.codeartifact.token.AuthorizationToken;
 import io.github.codeartifact.token.CodeArtifactTokenException;
+import io.github.codeartifact.token.CodeArtifactTokenProvider;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.github.codeartifact.token.SdkAuthorizationTokenFetcher;
 import io.github.codeartifact.token.TokenRefreshListener;
@@ -29,20 +31,29 @@ import io.github.codeartifact.token.TokenStatus;
 import io.github.codeartifact.token.VirtualTimeScheduler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every fault the emulator injects, in every phase of a token's life, against the real SDK client
- * over real HTTP with SigV4 and without SDK retries (as the auto-configuration builds it), and the
- * engine on a virtual scheduler whose clock the emulator shares: the phases are reached in virtual
- * time, each GetAuthorizationToken is a real HTTP call.
+ * Every fault the emulator injects, in every phase of a token's life, against the SDK client the
+ * auto-configuration builds (no SDK retries, a 1 s attempt timeout from
+ * {@code codeartifact.client.api-call-attempt-timeout}) over real HTTP with SigV4, and the engine on
+ * a virtual scheduler whose clock the emulator shares: the phases are reached in virtual time, each
+ * GetAuthorizationToken is a real HTTP call.
  * <p>
  * Callers probe {@code getToken()} after every step of virtual time (at most one second) without
  * waiting (the test thread is the only one that runs the engine's tasks). In every cell: no stale or
@@ -64,9 +75,15 @@ class FaultMatrixTests {
 
 	static final Duration RETRY_AFTER = Duration.ofSeconds(45);
 
-	static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(1);
+	static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
 
 	static final Duration LATENCY = Duration.ofMillis(1200);
+
+	/** About 1,300 bytes of answer at this pace: over two minutes, unless a deadline ends the call. */
+	static final Duration DRIP_INTERVAL = Duration.ofMillis(100);
+
+	/** What a dripped call may cost: less than a second attempt. */
+	static final Duration DRIP_BOUND = ATTEMPT_TIMEOUT.multipliedBy(2);
 
 	/** Callers never wait: a caller that finds no fresh token is refused at once. */
 	static final TokenRefreshSettings SETTINGS = new TokenRefreshSettings(MARGIN, Duration.ofNanos(1),
@@ -78,21 +95,29 @@ class FaultMatrixTests {
 
 	private static CodeArtifactEmulator emulator;
 
+	private static ConfigurableApplicationContext clientContext;
+
 	private static CodeartifactClient client;
 
 	@BeforeAll
 	static void startEmulator() {
 		clock = MutableClock.startingAt(Instant.parse("2025-03-01T00:00:00Z"));
 		emulator = CodeArtifactEmulator.builder().domain(DOMAIN, OWNER).clock(clock).build();
-		client = EmulatorClients.builder(emulator)
-			.overrideConfiguration((override) -> override.retryStrategy(AwsRetryStrategy.doNotRetry())
-				.apiCallTimeout(API_CALL_TIMEOUT))
-			.build();
+		clientContext = new SpringApplicationBuilder(EmulatorApplication.class, AutoConfiguredClient.class)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.properties("codeartifact.domain=" + DOMAIN, "codeartifact.region=" + emulator.region(),
+					"codeartifact.endpoint=" + emulator.endpoint(),
+					"codeartifact.client.api-call-attempt-timeout=" + ATTEMPT_TIMEOUT.toMillis() + "ms",
+					"codeartifact.client.api-call-timeout=" + ATTEMPT_TIMEOUT.multipliedBy(2).toMillis() + "ms")
+			.run();
+		client = clientContext.getBean(CodeartifactClient.class);
 	}
 
 	@AfterAll
 	static void stopEmulatorAndPrintTable() {
-		client.close();
+		clientContext.close();
 		emulator.close();
 		StringBuilder table = new StringBuilder("\n| fault | ");
 		for (Phase phase : Phase.values()) {
@@ -196,6 +221,18 @@ class FaultMatrixTests {
 			assertThat(callsToRecover).as("GetAuthorizationToken calls until recovery").isEqualTo(fault.times + 1);
 			assertThat(calls).as("GetAuthorizationToken calls in the cell").hasSize(fault.times + 1);
 			assertThat(cell.served).isPositive();
+			String cost = "";
+			if (fault == Fault.DRIP) {
+				Received.Failure drip = received.failureSince(faultQueuedAt);
+				assertThat(drip.failure().isRetryable()).as("a drip is retryable").isTrue();
+				assertThat(drip.failure().getErrorCode()).as("a client-side failure has no AWS code").isNull();
+				assertThat(drip.failure().getMessage()).contains("client-side failure", "ApiCallAttemptTimeoutException");
+				assertThat(drip.elapsed()).as("real time of the dripped call").isLessThan(DRIP_BOUND);
+				// The engine's own retryable backoff follows, not the non-retryable delay
+				assertThat(resumed.time()).isAfterOrEqualTo(drip.nextAttempt());
+				assertThat(Duration.between(drip.failedAt(), drip.nextAttempt())).isLessThanOrEqualTo(MAX_BACKOFF);
+				cost = "dripped call cut after " + seconds(drip.elapsed()) + "; ";
+			}
 			if (phase == Phase.WINDOW) {
 				assertThat(cell.refused).as("refusals while the old token was fresh").isZero();
 			}
@@ -205,13 +242,90 @@ class FaultMatrixTests {
 			String availability = (cell.refused == 0) ? "fresh token served throughout"
 					: "no token until recovery (" + cell.refused + " calls refused at once, none stale)";
 			outcomes.computeIfAbsent(fault, (key) -> new EnumMap<>(Phase.class))
-				.put(phase, "survived: " + availability + "; next call " + seconds(recovery) + " after the fault (≤ "
+				.put(phase, "survived: " + availability + "; " + cost + "next call " + seconds(recovery)
+						+ " after the fault (≤ "
 						+ seconds(bound) + "); " + calls.size() + " calls (= " + (fault.times + 1) + ")");
 		}
 	}
 
 	private static String seconds(Duration duration) {
 		return String.format("%.1f s", duration.toMillis() / 1000.0);
+	}
+
+	@Test
+	void theAutoConfiguredClientEndsADripAtTheAttemptTimeout() {
+		emulator.clearFaults();
+		emulator.enqueueFault(EmulatorFault.drip(DRIP_INTERVAL), 1);
+		SdkAuthorizationTokenFetcher fetcher = new SdkAuthorizationTokenFetcher(client, DOMAIN, OWNER, LIFETIME,
+				clock);
+		long start = System.nanoTime();
+		CompletableFuture<AuthorizationToken> fetch = CompletableFuture.supplyAsync(fetcher::fetch);
+		await().atMost(DRIP_BOUND).until(fetch::isDone);
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(fetch).failsWithin(Duration.ZERO)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOfSatisfying(CodeArtifactTokenException.class, (failure) -> {
+				assertThat(failure.isRetryable()).isTrue();
+				assertThat(failure.getErrorCode()).isNull();
+				assertThat(failure.getMessage()).contains("ApiCallAttemptTimeoutException");
+			});
+		assertThat(took).isGreaterThanOrEqualTo(ATTEMPT_TIMEOUT);
+		System.out.println("DRIP: call ended by the " + ATTEMPT_TIMEOUT.toMillis() + " ms attempt timeout after "
+				+ took.toMillis() + " ms");
+	}
+
+	@Test
+	void withoutApiCallTimeoutsADripHoldsTheCallPastTheSocketTimeout() {
+		Duration socketTimeout = Duration.ofMillis(500);
+		CompletableFuture<AuthorizationToken> fetch;
+		try (CodeArtifactEmulator dripping = CodeArtifactEmulator.builder().domain(DOMAIN, OWNER).build();
+				CodeartifactClient withoutDeadlines = EmulatorClients.builder(dripping)
+					.httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(socketTimeout))
+					.build()) {
+			// The client of version 0.1: connect and read timeouts only
+			assertThat(withoutDeadlines.serviceClientConfiguration().overrideConfiguration().apiCallAttemptTimeout())
+				.isEmpty();
+			dripping.enqueueFault(EmulatorFault.drip(DRIP_INTERVAL), 1);
+			SdkAuthorizationTokenFetcher fetcher = new SdkAuthorizationTokenFetcher(withoutDeadlines, DOMAIN, OWNER,
+					LIFETIME, clock);
+			fetch = CompletableFuture.supplyAsync(fetcher::fetch);
+			// Every byte comes within the read timeout: four read timeouts later, the call still runs
+			await().during(socketTimeout.multipliedBy(4))
+				.atMost(socketTimeout.multipliedBy(6))
+				.until(() -> !fetch.isDone());
+		}
+		// Only closing the emulator ended it
+		assertThat(fetch).failsWithin(Duration.ofSeconds(5))
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(CodeArtifactTokenException.class);
+	}
+
+	/**
+	 * With {@link EmulatorApplication}, the auto-configured client alone: each cell runs its own
+	 * engine on a virtual scheduler, so the context's token provider is replaced by one that is never
+	 * called.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class AutoConfiguredClient {
+
+		@Bean
+		CodeArtifactTokenProvider unusedTokenProvider() {
+			return new CodeArtifactTokenProvider() {
+
+				@Override
+				public AuthorizationToken getAuthorizationToken() {
+					throw new UnsupportedOperationException("Each cell runs its own engine");
+				}
+
+				@Override
+				public AuthorizationToken refresh() {
+					throw new UnsupportedOperationException("Each cell runs its own engine");
+				}
+
+			};
+		}
+
 	}
 
 	/**
@@ -234,7 +348,7 @@ class FaultMatrixTests {
 		CONNECTION_RESET("connection reset (x2: the JDK resends once)", EmulatorFault.connectionReset(), 2,
 				Duration.ZERO),
 
-		LATENCY("1.2 s latency, client API call timeout 1 s", EmulatorFault.latency(FaultMatrixTests.LATENCY), 1,
+		LATENCY("1.2 s latency, client attempt timeout 1 s", EmulatorFault.latency(FaultMatrixTests.LATENCY), 1,
 				Duration.ZERO),
 
 		MALFORMED_JSON("200 with truncated JSON", EmulatorFault.malformedBody(), 1, Duration.ZERO),
@@ -244,7 +358,11 @@ class FaultMatrixTests {
 		EXPIRED("token expired a minute ago", EmulatorFault.expiredToken(), 1, Duration.ZERO),
 
 		EXPIRING("token expiring in 30 s (inside the 1 min margin)", EmulatorFault.expiringIn(Duration.ofSeconds(30)),
-				1, Duration.ZERO);
+				1, Duration.ZERO),
+
+		// Last, so that the other cells keep their random seeds (and figures)
+		DRIP("answer dripped a byte every 100 ms, client attempt timeout 1 s",
+				EmulatorFault.drip(FaultMatrixTests.DRIP_INTERVAL), 1, Duration.ZERO);
 
 		final String title;
 
@@ -280,7 +398,7 @@ class FaultMatrixTests {
 	}
 
 	/**
-	 * The tokens the engine accepted, by value.
+	 * The tokens the engine accepted, by value, and its failures.
 	 */
 	static final class Received implements TokenRefreshListener {
 
@@ -288,10 +406,27 @@ class FaultMatrixTests {
 
 		final List<AuthorizationToken> inOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+		final List<Failure> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 		@Override
 		public void onRefreshed(AuthorizationToken token, long elapsedNanos) {
 			this.tokens.put(token.token(), token);
 			this.inOrder.add(token);
+		}
+
+		@Override
+		public void onRefreshFailed(CodeArtifactTokenException failure, long elapsedNanos, Instant nextAttempt) {
+			this.failures.add(new Failure(failure, Duration.ofNanos(elapsedNanos), clock.instant(), nextAttempt));
+		}
+
+		/** The one failure since an instant. */
+		Failure failureSince(Instant since) {
+			List<Failure> since0 = this.failures.stream().filter((f) -> !f.failedAt().isBefore(since)).toList();
+			assertThat(since0).as("failures since %s", since).hasSize(1);
+			return since0.get(0);
+		}
+
+		record Failure(CodeArtifactTokenException failure, Duration elapsed, Instant failedAt, Instant nextAttempt) {
 		}
 
 		boolean normalTokenSince(Instant since) {

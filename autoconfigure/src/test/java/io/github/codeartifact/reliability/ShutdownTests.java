@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
 import io.github.codeartifact.test.CodeArtifactEmulator;
 import io.github.codeartifact.test.EmulatorFault;
 import io.github.codeartifact.token.ExecutorRefreshScheduler;
@@ -13,16 +12,10 @@ import io.github.codeartifact.token.TokenStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,7 +46,7 @@ class ShutdownTests {
 	void closingDuringAnInFlightRefreshIsQuickAndLeavesNoThread() {
 		Set<Thread> before = refreshThreads();
 		this.emulator.enqueueFault(EmulatorFault.latency(IN_FLIGHT), 1);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(EmulatorApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties("codeartifact.domain=my-domain", "codeartifact.region=" + this.emulator.region(),
 					"codeartifact.endpoint=" + this.emulator.endpoint(), "codeartifact.fail-fast=false")
@@ -90,17 +83,6 @@ class ShutdownTests {
 			.stream()
 			.filter((thread) -> thread.isAlive() && ExecutorRefreshScheduler.THREAD_NAME.equals(thread.getName()))
 			.collect(Collectors.toSet());
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration(CodeArtifactAutoConfiguration.class)
-	static class Application {
-
-		@Bean
-		AwsCredentialsProvider testCredentials() {
-			return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-		}
-
 	}
 
 }

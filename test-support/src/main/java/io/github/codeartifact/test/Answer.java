@@ -1,5 +1,7 @@
 package io.github.codeartifact.test;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +19,10 @@ record Answer(HttpReply reply, @Nullable String errorType, @Nullable EmulatorFau
 
 	static Answer of(HttpReply reply, @Nullable EmulatorFault fault) {
 		return new Answer(reply, null, fault);
+	}
+
+	Answer dripped(Duration interval) {
+		return new Answer(this.reply.dripped(interval), this.errorType, this.fault);
 	}
 
 }

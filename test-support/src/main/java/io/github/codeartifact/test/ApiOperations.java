@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +58,10 @@ final class ApiOperations {
 				return faulted;
 			}
 		}
-		return (operation == Operation.GET_AUTHORIZATION_TOKEN) ? getAuthorizationToken(request, fault)
+		Answer answer = (operation == Operation.GET_AUTHORIZATION_TOKEN) ? getAuthorizationToken(request, fault)
 				: getRepositoryEndpoint(request, fault);
+		return (fault != null && fault.kind() == EmulatorFault.Kind.DRIP)
+				? answer.dripped(Objects.requireNonNull(fault.duration())) : answer;
 	}
 
 	/**
@@ -85,7 +88,7 @@ final class ApiOperations {
 				holdBack(fault.duration());
 				return null;
 			default:
-				// Token faults shape the normal answer.
+				// Token faults shape the normal answer; a drip sends it slowly.
 				return null;
 		}
 	}

@@ -22,9 +22,12 @@ import org.jspecify.annotations.Nullable;
  * verification, the service model's validation and errors, and a token-gated package
  * repository behind the returned endpoints.
  * <p>
- * Every time decision (token issue and expiry, call recording) uses the configured
- * {@link Clock}, so a test can share a {@link MutableClock} with the code under test.
- * Only injected {@link EmulatorFault#latency(Duration) latency} is real time.
+ * Every time decision (token issue and expiry, call recording, the {@code Date} header of
+ * each answer) uses the configured {@link Clock}, so a test can share a {@link MutableClock}
+ * with the code under test, or give the emulator a clock skewed against the client's (such
+ * as {@link Clock#offset(Clock, Duration)}).
+ * Only injected {@link EmulatorFault#latency(Duration) latency} and {@link EmulatorFault#drip(Duration)
+ * drips} take real time.
  *
  * <pre class="code">
  * try (CodeArtifactEmulator emulator = CodeArtifactEmulator.builder()
@@ -74,7 +77,7 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 		Map<String, String> keyPairs = builder.keyPairs.isEmpty() ? Map.of("test", "test") : builder.keyPairs;
 		SigV4Verifier verifier = new SigV4Verifier(keyPairs, this.region, SIGNING_NAME);
 		RequestRouter[] router = new RequestRouter[1];
-		this.server = new LocalHttpServer(builder.port, (request) -> router[0].handle(request));
+		this.server = new LocalHttpServer(builder.port, this.clock, (request) -> router[0].handle(request));
 		this.endpoint = URI.create("http://" + this.server.host() + ":" + this.server.port());
 		this.repositoryEndpoints = new RepositoryEndpoints(this.endpoint);
 		ApiOperations api = new ApiOperations(verifier, this.faults, this.inventory, this.tokens, this.tokenPolicy,
@@ -105,6 +108,14 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	 */
 	public int port() {
 		return this.endpoint.getPort();
+	}
+
+	/**
+	 * Returns how many client connections are open, for tests of the emulator's own faults.
+	 * @return the count
+	 */
+	int openConnections() {
+		return this.server.openConnections();
 	}
 
 	/**
@@ -297,7 +308,8 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the server, resetting open connections and cutting injected latency short.
+	 * Stops the server, resetting open connections and cutting injected latency and drips
+	 * short. No emulator thread is left when it returns.
 	 */
 	@Override
 	public void close() {
@@ -390,8 +402,9 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the clock for issuing and expiring tokens and recording calls (system UTC
-		 * unless set).
+		 * Sets the clock for issuing and expiring tokens, recording calls and the
+		 * {@code Date} header of the answers (system UTC unless set). A clock offset from
+		 * the client's simulates a skewed service.
 		 * @param clock the clock
 		 * @return this builder
 		 */

@@ -69,6 +69,23 @@ public final class EmulatorFault {
 	}
 
 	/**
+	 * The normal answer, status line to last byte, sent one byte every {@code interval} of real
+	 * (wall-clock) time. Each byte restarts the client's socket read timeout, so when the interval
+	 * is shorter than that timeout only a deadline on the whole call (the SDK's
+	 * {@code apiCallAttemptTimeout} or {@code apiCallTimeout}) ends it. The emulator stops writing
+	 * when the client drops the connection or the emulator is closed.
+	 * @param interval the time between two bytes, positive
+	 * @return the fault
+	 */
+	public static EmulatorFault drip(Duration interval) {
+		requireNotNegative(interval, "interval");
+		if (interval.isZero()) {
+			throw new IllegalArgumentException("interval must be positive");
+		}
+		return new EmulatorFault(Kind.DRIP, null, 0, interval, null, null);
+	}
+
+	/**
 	 * A TCP reset instead of an answer.
 	 * @return the fault
 	 */
@@ -164,7 +181,7 @@ public final class EmulatorFault {
 	}
 
 	/**
-	 * Returns the latency or token lifetime of the fault.
+	 * Returns the latency, the drip interval or the token lifetime of the fault.
 	 * @return the duration or {@code null}
 	 */
 	public @Nullable Duration duration() {
@@ -238,6 +255,11 @@ public final class EmulatorFault {
 		 * Added latency, then the normal answer.
 		 */
 		LATENCY,
+
+		/**
+		 * The normal answer, one byte at a time.
+		 */
+		DRIP,
 
 		/**
 		 * A TCP reset.

@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
+import software.amazon.awssdk.services.codeartifact.CodeartifactClientBuilder;
 
 /**
  * Builds real SDK clients pointed at an emulator, without retries so that every call is
@@ -32,14 +33,30 @@ final class CodeArtifactClients {
 
 	static CodeartifactClient client(CodeArtifactEmulator emulator, String accessKeyId, String secretAccessKey,
 			Duration apiCallTimeout) {
+		return builder(emulator, accessKeyId, secretAccessKey)
+			.overrideConfiguration((configuration) -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry())
+				.apiCallTimeout(apiCallTimeout))
+			.build();
+	}
+
+	/**
+	 * Returns a builder signing with {@code test}/{@code test}, without retries nor timeouts of
+	 * its own. {@code overrideConfiguration(Consumer)} replaces the retry setting: set it again there.
+	 * @param emulator the emulator
+	 * @return the builder
+	 */
+	static CodeartifactClientBuilder builder(CodeArtifactEmulator emulator) {
+		return builder(emulator, "test", "test");
+	}
+
+	private static CodeartifactClientBuilder builder(CodeArtifactEmulator emulator, String accessKeyId,
+			String secretAccessKey) {
 		return CodeartifactClient.builder()
 			.endpointOverride(emulator.endpoint())
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
 			.httpClientBuilder(UrlConnectionHttpClient.builder())
-			.overrideConfiguration((configuration) -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry())
-				.apiCallTimeout(apiCallTimeout))
-			.build();
+			.overrideConfiguration((configuration) -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()));
 	}
 
 }
