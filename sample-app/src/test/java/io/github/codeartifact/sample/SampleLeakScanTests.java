@@ -44,7 +44,9 @@ class SampleLeakScanTests {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class,
 				RecordingConfiguration.class)
 			.properties("server.port=0", "management.endpoints.web.exposure.include=*",
-					"management.endpoint.codeartifact.access=unrestricted", "codeartifact.refresh.max-wait=3s",
+					"management.endpoint.codeartifact.access=unrestricted",
+					// every failure kind is driven by a forced refresh
+					"codeartifact.refresh.min-forced-interval=1ms", "codeartifact.refresh.max-wait=3s",
 					"codeartifact.refresh.initial-backoff=50ms", "codeartifact.refresh.max-backoff=100ms",
 					"codeartifact.refresh.non-retryable-backoff=100ms", "logging.level.io.github.codeartifact=TRACE",
 					"logging.level.software.amazon.awssdk=DEBUG", "logging.level.software.amazon.awssdk.request=DEBUG",
