@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,13 @@ class CodeArtifactHttpAutoConfigurationTests {
 
 	private static final String OWNER = "111122223333";
 
+	/** Requests sent to the repository that rejects every token. */
+	private static final int REQUESTS = 300;
+
 	private CodeArtifactEmulator emulator;
+
+	/** A repository that answers every request with 401. */
+	private final RecordingServer rejecting = new RecordingServer();
 
 	@BeforeEach
 	void start() {
@@ -58,6 +65,7 @@ class CodeArtifactHttpAutoConfigurationTests {
 
 	@AfterEach
 	void stop() {
+		this.rejecting.close();
 		this.emulator.close();
 	}
 
@@ -224,6 +232,54 @@ class CodeArtifactHttpAutoConfigurationTests {
 				"Rule: codeartifact.http.hosts wildcards must not cover a public suffix: '*.co.uk' matches every host "
 						+ "under 'co.uk'",
 				"List the repository hosts themselves, such as 'repo.example.com'");
+	}
+
+	// A repository that rejects every token (a remote party, or a policy that denies reads) cannot
+	// multiply GetAuthorizationToken calls through the 401 retry of the interceptor and the filter
+
+	@Test
+	void threeHundredRejectedRestClientRequestsMakeOneForcedCall() {
+		runner().withPropertyValues("codeartifact.http.hosts=127.0.0.1:" + this.rejecting.port()).run((context) -> {
+			assertThat(context).hasNotFailed();
+			RestClient client = context.getBean(CodeArtifactRestClientCustomizer.class).builder().build();
+			int before = this.emulator.authorizationTokenCallCount();
+			for (int i = 0; i < REQUESTS; i++) {
+				int status = client.get()
+					.uri(this.rejecting.uri("/status/401"))
+					.exchange((request, response) -> response.getStatusCode().value());
+				assertThat(status).isEqualTo(401);
+			}
+			report("RestClient", before);
+		});
+	}
+
+	@Test
+	void threeHundredRejectedWebClientRequestsMakeOneForcedCall() {
+		runner().withPropertyValues("codeartifact.http.hosts=127.0.0.1:" + this.rejecting.port()).run((context) -> {
+			assertThat(context).hasNotFailed();
+			WebClient client = WebClient.builder()
+				.filter(context.getBean(CodeArtifactExchangeFilterFunction.class))
+				.build();
+			int before = this.emulator.authorizationTokenCallCount();
+			for (int i = 0; i < REQUESTS; i++) {
+				Integer status = client.get()
+					.uri(this.rejecting.uri("/status/401"))
+					.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+					.block();
+				assertThat(status).isEqualTo(401);
+			}
+			report("WebClient", before);
+		});
+	}
+
+	private void report(String client, int callsBefore) {
+		int calls = this.emulator.authorizationTokenCallCount() - callsBefore;
+		int sent = this.rejecting.requests().size();
+		System.out.println("FIGURE: " + REQUESTS + " " + client + " requests answered 401 made " + calls
+				+ " GetAuthorizationToken call(s) and " + sent + " repository requests");
+		// One forced refresh inside min-forced-interval; no retry with a token already rejected
+		assertThat(calls).isEqualTo(1);
+		assertThat(sent).isEqualTo(REQUESTS + 1);
 	}
 
 	/**
