@@ -81,9 +81,7 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 
 	private long failureCount;
 
-	/** The last attempt a forced refresh made (or joined), and when. */
-	private @Nullable Attempt lastForced;
-
+	/** When the last forced refresh made (or joined) an attempt, and how many tokens had come by then. */
 	private @Nullable Moment lastForcedAt;
 
 	private long refreshesAtLastForced;
@@ -317,7 +315,6 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 			this.forcedRefreshCount++;
 			this.lastForcedAt = now;
 			this.refreshesAtLastForced = this.refreshCount;
-			this.lastForced = attempt;
 			// The caller's token was rejected: its successor must not keep older ones in reserve
 			attempt.forced = true;
 		}
@@ -411,27 +408,33 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 		ServedToken next = ServedToken.of(token, start, this.policy.timing());
 		boolean first;
 		Instant nextRefresh;
+		CodeArtifactTokenException unservable = null;
 		synchronized (this.monitor) {
 			Moment now = now();
-			if (!next.isFreshAt(now)) {
-				// Already past or inside the stale margin: retryable, the next answer is likely fine
-				CodeArtifactTokenException failure = this.failures.expiredAnswer(token, now.wallInstant());
-				failed(attempt, failure, elapsedNanos);
-				return;
-			}
 			first = this.tokens.isEmpty();
-			this.refreshCount++;
-			this.lastAttempt = now.wallInstant();
-			this.lastFailure = null;
-			this.expiryReported = false;
-			this.tokens.accept(next, attempt.forced);
-			this.tokens.guardAt(now);
-			Moment due = this.policy.afterSuccess(token, start, now);
-			nextRefresh = due.expectedAt(now);
-			scheduleNext(attempt, due, now.monoNanos());
+			if (next.isFreshAt(now)) {
+				this.refreshCount++;
+				this.lastAttempt = now.wallInstant();
+				this.lastFailure = null;
+				this.expiryReported = false;
+				this.tokens.accept(next, attempt.forced);
+				this.tokens.guardAt(now);
+				Moment due = this.policy.afterSuccess(token, start, now);
+				nextRefresh = due.expectedAt(now);
+				scheduleNext(attempt, due, now.monoNanos());
+			}
+			else {
+				// Already past or inside the stale margin: retryable, the next answer is likely fine
+				unservable = this.failures.expiredAnswer(token, now.wallInstant());
+				nextRefresh = null;
+			}
+		}
+		if (unservable != null) {
+			failed(attempt, unservable, elapsedNanos);
+			return;
 		}
 		attempt.outcome.complete(token);
-		this.reporter.refreshed(token, first, nextRefresh, elapsedNanos);
+		this.reporter.refreshed(token, first, Objects.requireNonNull(nextRefresh), elapsedNanos);
 	}
 
 	private void failed(Attempt attempt, CodeArtifactTokenException failure, long elapsedNanos) {

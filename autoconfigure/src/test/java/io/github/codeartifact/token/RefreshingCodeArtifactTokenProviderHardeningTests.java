@@ -264,6 +264,41 @@ class RefreshingCodeArtifactTokenProviderHardeningTests extends VirtualTimeEngin
 		assertThat(seen.get(1)).isEqualTo("secret-token-1");
 	}
 
+	@Test
+	void listenersAreToldWithoutTheEnginesLockHeld() {
+		List<Object> seen = new ArrayList<>();
+		this.providerListener = new TokenRefreshListener() {
+
+			@Override
+			public void onRefreshed(AuthorizationToken token, long elapsedNanos) {
+				seen.add(stateFromAnotherThread());
+			}
+
+			@Override
+			public void onRefreshFailed(CodeArtifactTokenException failure, long elapsedNanos, Instant nextAttempt) {
+				seen.add(stateFromAnotherThread());
+			}
+
+		};
+		// An unservable answer (expired on arrival), then a good one
+		this.fetcher.then(this.fetcher.token(Duration.ZERO, Duration.ofSeconds(-1)));
+		provider().start();
+		this.scheduler.runDue();
+		advanceTo(this.provider.state().nextRefresh());
+		assertThat(seen).hasSize(2).allSatisfy((state) -> assertThat(state).isInstanceOf(TokenState.class));
+	}
+
+	/** Another thread reads the state: it would block if the listener ran with the engine's lock held. */
+	private Object stateFromAnotherThread() {
+		try {
+			return java.util.concurrent.CompletableFuture.supplyAsync(this.provider::state)
+				.get(5, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			return ex;
+		}
+	}
+
 	// Forced refreshes
 
 	@Test
