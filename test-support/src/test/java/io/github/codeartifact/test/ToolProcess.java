@@ -43,6 +43,22 @@ final class ToolProcess {
 		return null;
 	}
 
+	/**
+	 * Runs {@code aws codeartifact login --tool TOOL} against the emulator's {@code my-domain}
+	 * and {@code my-repo}, signing with {@code test}/{@code test}; it writes the tool's user
+	 * configuration below {@code home}.
+	 */
+	static Result awsCodeartifactLogin(CodeArtifactEmulator emulator, Path aws, Path directory, Path home, String tool)
+			throws IOException, InterruptedException {
+		Map<String, String> credentials = Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+				"AWS_CONFIG_FILE", home.resolve("no-aws-config").toString(), "AWS_SHARED_CREDENTIALS_FILE",
+				home.resolve("no-aws-credentials").toString(), "AWS_EC2_METADATA_DISABLED", "true", "AWS_PAGER", "");
+		return run(directory, home, credentials,
+				List.of(aws.toString(), "codeartifact", "login", "--tool", tool, "--domain", "my-domain",
+						"--domain-owner", "111122223333", "--repository", "my-repo", "--endpoint-url",
+						emulator.endpoint().toString(), "--region", emulator.region()));
+	}
+
 	static Result run(Path directory, Path home, Map<String, String> environment, List<String> command)
 			throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
@@ -52,14 +68,20 @@ final class ToolProcess {
 				|| name.startsWith("MAVEN_"));
 		env.put("HOME", home.toString());
 		env.putAll(environment);
-		Path output = Files.createTempFile(directory, "output", ".txt");
+		// Outside the directory, where npm would pack it.
+		Path output = Files.createTempFile("tool-output", ".txt");
 		builder.redirectErrorStream(true).redirectOutput(output.toFile());
 		Process process = builder.start();
 		if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 			fail(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s");
 		}
-		return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+		try {
+			return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+		}
+		finally {
+			Files.delete(output);
+		}
 	}
 
 	/**
