@@ -2,9 +2,6 @@ package io.github.codeartifact.test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +78,7 @@ class MavenToolTests {
 		ToolProcess.Result release = mvn("1.0.0", this.token, "package", DEPLOY);
 		assertThat(release.exitCode()).as(release.toString()).isZero();
 		Path resolved = this.temp.resolve("repository/com/example/emulator/demo-lib/1.1.0/demo-lib-1.1.0.jar");
-		assertThat(versionMethod(resolved)).isEqualTo("1.1.0");
+		assertThat(RepositoryFormatsTests.versionMethod(resolved, "com.example.emulator.demo_lib.Version")).isEqualTo("1.1.0");
 		assertThat(file(CONSUMER + "1.0.0/consumer-1.0.0.jar")).isNotNull();
 		assertThat(file(CONSUMER + "1.0.0/consumer-1.0.0.pom")).isNotNull();
 		assertThat(metadata()).contains("<release>1.0.0</release>", "<version>1.0.0</version>");
@@ -155,13 +152,6 @@ class MavenToolTests {
 		byte[] metadata = file(CONSUMER + "maven-metadata.xml");
 		assertThat(metadata).isNotNull();
 		return new String(metadata, StandardCharsets.UTF_8);
-	}
-
-	private static String versionMethod(Path jar) throws Exception {
-		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
-			Method version = loader.loadClass("com.example.emulator.demo_lib.Version").getMethod("version");
-			return (String) version.invoke(null);
-		}
 	}
 
 	/**
