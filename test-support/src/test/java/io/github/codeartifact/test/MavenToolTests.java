@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -26,7 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the token from {@code CODEARTIFACT_AUTH_TOKEN}, as AWS documents it. Plugins come read-only
  * from the user's local repository; everything else only from the emulator.
  */
-class MavenToolTests {
+class MavenToolTests extends RealToolTestBase {
 
 	/** The plugins the test build runs: Maven's defaults for a jar up to package, and deploy. */
 	static final List<String> PLUGINS = List.of("maven-resources-plugin/3.4.0", "maven-compiler-plugin/3.15.0",
@@ -36,14 +34,9 @@ class MavenToolTests {
 
 	private static final String CONSUMER = "io/github/codeartifact/it/consumer/";
 
-	@TempDir
-	Path temp;
-
 	private Path mvn;
 
 	private Path userRepository;
-
-	private CodeArtifactEmulator emulator;
 
 	private String token;
 
@@ -58,19 +51,8 @@ class MavenToolTests {
 			.toList();
 		assumeTrue(missing.isEmpty(), "Maven plugins " + missing + " are not in " + this.userRepository
 				+ ": skipping the mvn tests (.ci/run fetches them)");
-		this.emulator = CodeArtifactEmulator.builder()
-			.domain("my-domain", "111122223333")
-			.repository("my-domain", "my-repo")
-			.build();
 		this.emulator.seedMavenPackage("my-domain", "my-repo", "com.example.emulator", "demo-lib", "1.0.0", "1.1.0");
 		this.token = CodeArtifactClients.token(this.emulator, "my-domain");
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.emulator != null) {
-			this.emulator.close();
-		}
 	}
 
 	@Test

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -23,16 +21,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * seeded package, {@code npm publish} (once), dist-tags, a 401 for a wrong token, and the
  * configuration that {@code aws codeartifact login --tool npm} writes.
  */
-class NpmToolTests {
-
-	@TempDir
-	Path temp;
+class NpmToolTests extends RealToolTestBase {
 
 	private Path npm;
 
 	private Path home;
-
-	private CodeArtifactEmulator emulator;
 
 	@BeforeEach
 	void start() throws IOException {
@@ -40,18 +33,7 @@ class NpmToolTests {
 		assumeTrue(this.npm != null && ToolProcess.onPath("node") != null,
 				"npm and node are not on the PATH: skipping the npm tests (.ci/run installs them with apt-get)");
 		this.home = Files.createDirectories(this.temp.resolve("home"));
-		this.emulator = CodeArtifactEmulator.builder()
-			.domain("my-domain", "111122223333")
-			.repository("my-domain", "my-repo")
-			.build();
 		this.emulator.seedNpmPackage("my-domain", "my-repo", "demo-lib", "1.0.0", "1.1.0");
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.emulator != null) {
-			this.emulator.close();
-		}
 	}
 
 	@Test

@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -23,17 +21,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * and the configuration that {@code aws codeartifact login --tool pip|twine} writes.
  * Credentials go through the tools' user configuration files, never the command line.
  */
-class PythonToolTests {
+class PythonToolTests extends RealToolTestBase {
 
 	private static final Map<String, String> QUIET = Map.of("PIP_DISABLE_PIP_VERSION_CHECK", "1", "PIP_NO_INPUT",
 			"1", "PIP_NO_CACHE_DIR", "1", "PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring");
 
-	@TempDir
-	Path temp;
-
 	private Path home;
-
-	private CodeArtifactEmulator emulator;
 
 	@BeforeEach
 	void start() throws Exception {
@@ -42,18 +35,7 @@ class PythonToolTests {
 					.exitCode() == 0,
 				"python3 with pip is not on the PATH: skipping the pip tests (.ci/run installs python3-pip)");
 		this.home = Files.createDirectories(this.temp.resolve("home"));
-		this.emulator = CodeArtifactEmulator.builder()
-			.domain("my-domain", "111122223333")
-			.repository("my-domain", "my-repo")
-			.build();
 		this.emulator.seedPythonPackage("my-domain", "my-repo", "demo-lib", "1.0.0", "1.1.0");
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.emulator != null) {
-			this.emulator.close();
-		}
 	}
 
 	@Test
