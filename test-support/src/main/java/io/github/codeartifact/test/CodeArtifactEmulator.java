@@ -20,8 +20,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A local AWS CodeArtifact that speaks the real wire protocol: the rest-json operations
  * {@code GetAuthorizationToken} and {@code GetRepositoryEndpoint} with SigV4
- * verification, the service model's validation and errors, and a token-gated package
- * repository behind the returned endpoints.
+ * verification, the service model's validation and errors, and token-gated repositories
+ * behind the returned endpoints that the real tools use: Maven (checksums, PUT to publish,
+ * SNAPSHOTs, {@code maven-metadata.xml} kept up to date), npm (package documents, tarballs,
+ * {@code npm publish}, dist-tags) and PyPI (the PEP 503/691 simple index and
+ * {@code twine upload}), seeded with {@link #seedMavenPackage}, {@link #seedNpmPackage} and
+ * {@link #seedPythonPackage}.
  * <p>
  * Every time decision (token issue and expiry, call recording, the {@code Date} header of
  * each answer) uses the configured {@link Clock}, so a test can share a {@link MutableClock}

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the few flat JSON objects the emulator answers with.
+ * Writes the JSON the emulator answers with.
  */
 final class Json {
 
