@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,8 +20,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A local AWS CodeArtifact that speaks the real wire protocol: the rest-json operations
  * {@code GetAuthorizationToken} and {@code GetRepositoryEndpoint} with SigV4
- * verification, the service model's validation and errors, and a token-gated package
- * repository behind the returned endpoints.
+ * verification, the service model's validation and errors, and token-gated repositories
+ * behind the returned endpoints that the real tools use: Maven (checksums, PUT to publish,
+ * SNAPSHOTs, {@code maven-metadata.xml} kept up to date), npm (package documents, tarballs,
+ * {@code npm publish}, dist-tags) and PyPI (the PEP 503/691 simple index and
+ * {@code twine upload}), seeded with {@link #seedMavenPackage}, {@link #seedNpmPackage} and
+ * {@link #seedPythonPackage}.
  * <p>
  * Every time decision (token issue and expiry, call recording, the {@code Date} header of
  * each answer) uses the configured {@link Clock}, so a test can share a {@link MutableClock}
@@ -67,6 +72,10 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 
 	private final RepositoryEndpoints repositoryEndpoints;
 
+	private final NpmEndpoint npm;
+
+	private final PypiEndpoint pypi;
+
 	private final CountDownLatch closed = new CountDownLatch(1);
 
 	private CodeArtifactEmulator(Builder builder) throws IOException {
@@ -82,7 +91,12 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 		this.repositoryEndpoints = new RepositoryEndpoints(this.endpoint);
 		ApiOperations api = new ApiOperations(verifier, this.faults, this.inventory, this.tokens, this.tokenPolicy,
 				this.clock, this.repositoryEndpoints, this.closed);
-		PackageRepository repository = new PackageRepository(this.inventory, this.store, this.tokens, this.clock);
+		this.npm = new NpmEndpoint(this.store, this.repositoryEndpoints, this.clock);
+		this.pypi = new PypiEndpoint(this.store);
+		Map<String, FormatEndpoint> endpoints = Map.of("maven", new MavenEndpoint(this.store, this.clock), "npm",
+				this.npm, "pypi", this.pypi);
+		PackageRepository repository = new PackageRepository(this.inventory, endpoints,
+				new SeededFileEndpoint(this.store), this.tokens, this.clock);
 		router[0] = new RequestRouter(api, repository, this.recorder, this.clock);
 	}
 
@@ -263,21 +277,96 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Seeds a Maven package: {@code maven-metadata.xml}, and a pom and a small jar per
-	 * version, each with a {@code .sha1} file.
+	 * Returns a file as the repository holds it, seeded or published by a client (checksum
+	 * files, computed on request, excepted).
+	 * @param domain the domain
+	 * @param repository the repository
+	 * @param format the package format
+	 * @param path the path below the repository endpoint
+	 * @return a copy of the content, or {@code null} when there is no such file
+	 */
+	public byte @Nullable [] packageFile(String domain, String repository, String format, String path) {
+		this.inventory.requireRepository(domain, repository);
+		byte[] content = this.store.get(domain, repository, format, path);
+		return (content != null) ? content.clone() : null;
+	}
+
+	/**
+	 * Seeds a Maven package: {@code maven-metadata.xml}, and a pom and a jar per version
+	 * whose class {@code GROUPID.ARTIFACTID.Version} (dashes as underscores) has a
+	 * {@code public static String version()}. Checksums ({@code .md5}, {@code .sha1},
+	 * {@code .sha256}, {@code .sha512}) are served for every file.
 	 * @param domain the domain
 	 * @param repository the repository
 	 * @param groupId the group id
 	 * @param artifactId the artifact id
 	 * @param versions the versions, oldest first (the last one is the latest)
-	 * @return the seeded paths below the repository endpoint
+	 * @return the seeded paths below the repository endpoint, with the {@code .sha1} of each
 	 */
 	public List<String> seedMavenPackage(String domain, String repository, String groupId, String artifactId,
 			String... versions) {
 		Map<String, byte[]> files = MavenPackageFiles.generate(groupId, artifactId, Arrays.asList(versions),
 				this.clock.instant());
-		files.forEach((path, content) -> putPackageFile(domain, repository, "maven", path, content));
-		return List.copyOf(files.keySet());
+		List<String> paths = new ArrayList<>();
+		files.forEach((path, content) -> {
+			putPackageFile(domain, repository, "maven", path, content);
+			paths.add(path);
+			paths.add(path + ".sha1");
+		});
+		return List.copyOf(paths);
+	}
+
+	/**
+	 * Seeds an npm package: per version, a tarball with a {@code package.json} and an
+	 * {@code index.js} that exports the version, published as {@code npm publish} would;
+	 * {@code latest} points at the last version.
+	 * @param domain the domain
+	 * @param repository the repository
+	 * @param name the package name, such as {@code demo-lib} or {@code @scope/demo-lib}
+	 * @param versions the versions, oldest first
+	 * @return the tarball URLs, as the package document lists them
+	 * @throws IllegalArgumentException when a version was published already
+	 */
+	public List<URI> seedNpmPackage(String domain, String repository, String name, String... versions) {
+		PackageRepository.Coordinates coordinates = seedCoordinates(domain, repository, "npm");
+		List<URI> tarballs = new ArrayList<>();
+		for (String version : versions) {
+			Map<String, Object> manifest = NpmPackageFiles.manifest(name, version);
+			if (!this.npm.publish(coordinates, manifest, NpmPackageFiles.tarball(manifest), "latest")) {
+				throw new IllegalArgumentException("npm package " + name + "@" + version + " is published already");
+			}
+			tarballs.add(URI.create(repositoryEndpoint(domain, repository, "npm") + name + "/-/"
+					+ NpmPackageFiles.tarballName(name, version)));
+		}
+		return List.copyOf(tarballs);
+	}
+
+	/**
+	 * Seeds a Python package: per version, a {@code py3-none-any} wheel with one module
+	 * (the name with underscores) whose {@code __version__} is the version.
+	 * @param domain the domain
+	 * @param repository the repository
+	 * @param name the project name, such as {@code demo-lib}
+	 * @param versions the versions, oldest first
+	 * @return the wheel file names
+	 * @throws IllegalArgumentException when a wheel was uploaded already
+	 */
+	public List<String> seedPythonPackage(String domain, String repository, String name, String... versions) {
+		PackageRepository.Coordinates coordinates = seedCoordinates(domain, repository, "pypi");
+		List<String> wheels = new ArrayList<>();
+		for (String version : versions) {
+			String wheel = PythonPackageFiles.wheelName(name, version);
+			if (!this.pypi.add(coordinates, name, version, wheel, PythonPackageFiles.wheel(name, version))) {
+				throw new IllegalArgumentException("Python package " + wheel + " is uploaded already");
+			}
+			wheels.add(wheel);
+		}
+		return List.copyOf(wheels);
+	}
+
+	private PackageRepository.Coordinates seedCoordinates(String domain, String repository, String format) {
+		this.inventory.requireRepository(domain, repository);
+		return new PackageRepository.Coordinates(domain, this.inventory.requireOwner(domain), format, repository, "");
 	}
 
 	/**

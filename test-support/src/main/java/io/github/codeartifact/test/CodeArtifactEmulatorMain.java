@@ -8,8 +8,10 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs a {@link CodeArtifactEmulator} standalone for humans and tools such as the AWS CLI
  * or Maven: {@code --port} (default 8099, 0 for any), {@code --domain}, {@code --owner},
- * {@code --repository} and {@code --region}. It seeds the Maven package
- * {@code com.example:demo-lib} and prints how to use it.
+ * {@code --repository} and {@code --region}. It seeds {@code demo-lib} 1.0.0 and 1.1.0 as a
+ * Maven package ({@code com.example:demo-lib}), an npm package and a Python package, and prints
+ * the {@code aws codeartifact login}, {@code mvn}, {@code npm} and {@code pip} commands that use
+ * them.
  */
 public final class CodeArtifactEmulatorMain {
 
@@ -71,6 +73,8 @@ public final class CodeArtifactEmulatorMain {
 			.port(Integer.parseInt(options.get("port")))
 			.build();
 		emulator.seedMavenPackage(domain, repository, "com.example", "demo-lib", "1.0.0", "1.1.0");
+		emulator.seedNpmPackage(domain, repository, "demo-lib", "1.0.0", "1.1.0");
+		emulator.seedPythonPackage(domain, repository, "demo-lib", "1.0.0", "1.1.0");
 		return emulator;
 	}
 
@@ -79,22 +83,34 @@ public final class CodeArtifactEmulatorMain {
 		String owner = options.get("owner");
 		String region = options.get("region");
 		String repository = options.get("repository");
+		String target = " --domain " + domain + " --domain-owner " + owner;
+		String service = " --endpoint-url " + emulator.endpoint() + " --region " + region;
 		out.println("CodeArtifact emulator listening on " + emulator.endpoint());
 		out.println("Domain " + domain + " (owner " + owner + "), repository " + repository + ", region " + region);
-		out.println("Maven repository endpoint: " + emulator.repositoryEndpoint(domain, repository, "maven"));
-		out.println("Seeded package: com.example:demo-lib 1.0.0, 1.1.0");
+		for (String format : new String[] { "maven", "npm", "pypi" }) {
+			out.println("Repository endpoint (" + format + "): " + emulator.repositoryEndpoint(domain, repository, format));
+		}
+		out.println("Seeded: demo-lib 1.0.0 and 1.1.0 as Maven com.example:demo-lib, npm demo-lib and Python demo-lib");
 		out.println();
 		out.println("Credentials (any other key is rejected):");
 		out.println("  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=" + region);
 		out.println();
-		out.println("Try:");
-		out.println("  aws codeartifact get-authorization-token --domain " + domain + " --domain-owner " + owner
-				+ " --endpoint-url " + emulator.endpoint() + " --region " + region);
-		out.println("  aws codeartifact get-repository-endpoint --domain " + domain + " --domain-owner " + owner
-				+ " --repository " + repository + " --format maven --endpoint-url " + emulator.endpoint()
-				+ " --region " + region);
+		out.println("npm, pip and twine (login writes ~/.npmrc, pip's index-url and ~/.pypirc):");
+		for (String tool : new String[] { "npm", "pip", "twine" }) {
+			out.println("  aws codeartifact login --tool " + tool + target + " --repository " + repository + service);
+		}
+		out.println("  npm install demo-lib");
+		out.println("  pip install demo-lib");
+		out.println("  twine upload --repository codeartifact dist/*");
 		out.println();
-		out.println("Fetch files with Basic auth user 'aws' and the token as password. Stop with Ctrl+C.");
+		out.println("Maven (a <server> with id codeartifact in settings.xml: username aws, password "
+				+ "${env.CODEARTIFACT_AUTH_TOKEN}):");
+		out.println("  export CODEARTIFACT_AUTH_TOKEN=$(aws codeartifact get-authorization-token" + target + service
+				+ " --query authorizationToken --output text)");
+		out.println("  mvn -s settings.xml dependency:get -Dartifact=com.example:demo-lib:1.1.0"
+				+ " -DremoteRepositories=codeartifact::default::" + emulator.repositoryEndpoint(domain, repository, "maven"));
+		out.println();
+		out.println("Stop with Ctrl+C.");
 		out.flush();
 	}
 

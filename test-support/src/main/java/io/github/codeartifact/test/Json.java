@@ -1,9 +1,12 @@
 package io.github.codeartifact.test;
 
+import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Writes the few flat JSON objects the emulator answers with.
+ * Writes the JSON the emulator answers with.
  */
 final class Json {
 
@@ -27,6 +30,47 @@ final class Json {
 					: quote(String.valueOf(value)));
 		}
 		return json.append('}').toString();
+	}
+
+	/**
+	 * Writes a value of nested maps (objects, in their order), lists, strings, numbers,
+	 * booleans and {@code null}.
+	 * @param value the value
+	 * @return the JSON text
+	 */
+	static String write(@Nullable Object value) {
+		StringBuilder json = new StringBuilder();
+		write(json, value);
+		return json.toString();
+	}
+
+	private static void write(StringBuilder json, @Nullable Object value) {
+		if (value instanceof Map<?, ?> map) {
+			json.append('{');
+			String separator = "";
+			for (Map.Entry<?, ?> member : map.entrySet()) {
+				json.append(separator).append(quote(String.valueOf(member.getKey()))).append(':');
+				write(json, member.getValue());
+				separator = ",";
+			}
+			json.append('}');
+		}
+		else if (value instanceof List<?> list) {
+			json.append('[');
+			String separator = "";
+			for (Object element : list) {
+				json.append(separator);
+				write(json, element);
+				separator = ",";
+			}
+			json.append(']');
+		}
+		else if (value == null || value instanceof Number || value instanceof Boolean) {
+			json.append(value);
+		}
+		else {
+			json.append(quote(value.toString()));
+		}
 	}
 
 	static String quote(String value) {

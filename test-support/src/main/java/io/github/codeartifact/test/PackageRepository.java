@@ -10,9 +10,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Serves seeded files behind the repository endpoints, only to requests that carry an
- * unexpired token of the repository's domain ({@code Basic aws:TOKEN} or
- * {@code Bearer TOKEN}).
+ * Serves the repositories behind the repository endpoints, each format by its own
+ * {@link FormatEndpoint}, only to requests that carry an unexpired token of the
+ * repository's domain ({@code Basic aws:TOKEN} or {@code Bearer TOKEN}; npm sends its
+ * {@code _authToken} as the latter).
  */
 final class PackageRepository {
 
@@ -20,15 +21,19 @@ final class PackageRepository {
 
 	private final Inventory inventory;
 
-	private final PackageStore store;
+	private final Map<String, FormatEndpoint> endpoints;
+
+	private final FormatEndpoint seededFiles;
 
 	private final TokenRegistry tokens;
 
 	private final Clock clock;
 
-	PackageRepository(Inventory inventory, PackageStore store, TokenRegistry tokens, Clock clock) {
+	PackageRepository(Inventory inventory, Map<String, FormatEndpoint> endpoints, FormatEndpoint seededFiles,
+			TokenRegistry tokens, Clock clock) {
 		this.inventory = inventory;
-		this.store = store;
+		this.endpoints = Map.copyOf(endpoints);
+		this.seededFiles = seededFiles;
 		this.tokens = tokens;
 		this.clock = clock;
 	}
@@ -40,7 +45,8 @@ final class PackageRepository {
 	 */
 	static @Nullable Coordinates coordinates(String rawPath) {
 		String[] segments = rawPath.substring(1).split("/", 4);
-		if (segments.length < 4 || segments[3].isEmpty()) {
+		// An empty file path is the endpoint itself, where twine uploads.
+		if (segments.length < 4) {
 			return null;
 		}
 		String domainAndOwner = decode(segments[0]);
@@ -57,19 +63,11 @@ final class PackageRepository {
 			Map<String, String> headers = Map.of("WWW-Authenticate", REALM);
 			return Answer.of(HttpReply.of(401, headers, "Unauthorized\n".getBytes(StandardCharsets.UTF_8)), null);
 		}
-		if (!"GET".equals(request.method()) && !"HEAD".equals(request.method())) {
-			return Answer.of(HttpReply.of(405, Map.of("Allow", "GET, HEAD"), new byte[0]), null);
+		if (!this.inventory.servesFormat(coordinates.domain(), coordinates.repository(), coordinates.format())) {
+			return Answer.of(RepositoryReplies.notFound(), null);
 		}
-		byte[] content = this.inventory.servesFormat(coordinates.domain(), coordinates.repository(),
-				coordinates.format())
-						? this.store.get(coordinates.domain(), coordinates.repository(), coordinates.format(),
-								coordinates.file())
-						: null;
-		if (content == null) {
-			return Answer.of(HttpReply.of(404, Map.of("Content-Type", "text/plain"),
-					"Not Found\n".getBytes(StandardCharsets.UTF_8)), null);
-		}
-		return Answer.of(HttpReply.of(200, Map.of("Content-Type", contentType(coordinates.file())), content), null);
+		FormatEndpoint endpoint = this.endpoints.getOrDefault(coordinates.format(), this.seededFiles);
+		return Answer.of(endpoint.answer(coordinates, request), null);
 	}
 
 	private boolean isAuthorized(Coordinates coordinates, @Nullable String authorization) {
@@ -102,19 +100,6 @@ final class PackageRepository {
 			return (colon > 0 && decoded.substring(0, colon).equals("aws")) ? decoded.substring(colon + 1) : null;
 		}
 		return null;
-	}
-
-	private static String contentType(String file) {
-		if (file.endsWith(".xml") || file.endsWith(".pom")) {
-			return "application/xml";
-		}
-		if (file.endsWith(".jar")) {
-			return "application/java-archive";
-		}
-		if (file.endsWith(".sha1") || file.endsWith(".md5")) {
-			return "text/plain";
-		}
-		return "application/octet-stream";
 	}
 
 	private static String decode(String segment) {

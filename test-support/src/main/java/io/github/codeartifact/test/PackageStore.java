@@ -1,5 +1,6 @@
 package io.github.codeartifact.test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,6 +15,30 @@ final class PackageStore {
 
 	void put(String domain, String repository, String format, String path, byte[] content) {
 		this.files.put(key(domain, repository, format, path), content.clone());
+	}
+
+	/**
+	 * Stores a file unless one is stored at the path already.
+	 * @return whether the file was stored
+	 */
+	boolean putIfAbsent(String domain, String repository, String format, String path, byte[] content) {
+		return this.files.putIfAbsent(key(domain, repository, format, path), content.clone()) == null;
+	}
+
+	/**
+	 * Returns the paths stored below a directory of a repository's format endpoint.
+	 * @param directory the directory path, ending with a slash, or empty for all
+	 * @return the paths, sorted
+	 */
+	List<String> paths(String domain, String repository, String format, String directory) {
+		String prefix = key(domain, repository, format, directory);
+		int rootLength = key(domain, repository, format, "").length();
+		return this.files.keySet()
+			.stream()
+			.filter((key) -> key.startsWith(prefix))
+			.map((key) -> key.substring(rootLength))
+			.sorted()
+			.toList();
 	}
 
 	@Nullable byte[] get(String domain, String repository, String format, String path) {

@@ -139,7 +139,7 @@ class AwsCliTests {
 	 * Returns the first {@code aws} on the PATH that is the official CLI v2: a v1 (from pip, say) may
 	 * come first on the PATH, and it is not the CLI we prove the emulator against.
 	 */
-	private static @Nullable Path findAwsCliV2() throws IOException, InterruptedException {
+	static @Nullable Path findAwsCliV2() throws IOException, InterruptedException {
 		String path = System.getenv("PATH");
 		if (path == null) {
 			return null;

@@ -40,6 +40,18 @@ final class CodeArtifactClients {
 	}
 
 	/**
+	 * Fetches a token for a domain the way a build would before running its tools.
+	 * @param emulator the emulator
+	 * @param domain the domain
+	 * @return the token
+	 */
+	static String token(CodeArtifactEmulator emulator, String domain) {
+		try (CodeartifactClient client = client(emulator)) {
+			return client.getAuthorizationToken((request) -> request.domain(domain)).authorizationToken();
+		}
+	}
+
+	/**
 	 * Returns a builder signing with {@code test}/{@code test}, without retries nor timeouts of
 	 * its own. {@code overrideConfiguration(Consumer)} replaces the retry setting: set it again there.
 	 * @param emulator the emulator

@@ -38,7 +38,21 @@ class CodeArtifactEmulatorMainTests {
 			assertThat(output).contains("listening on " + emulator.endpoint())
 				.contains("AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1")
 				.contains("aws codeartifact get-authorization-token --domain my-domain --domain-owner 111122223333 --endpoint-url "
+						+ emulator.endpoint() + " --region us-east-1")
+				.contains("mvn -s settings.xml dependency:get -Dartifact=com.example:demo-lib:1.1.0 "
+						+ "-DremoteRepositories=codeartifact::default::" + emulator.endpoint()
+						+ "/my-domain-111122223333/maven/my-repo/")
+				.contains("npm install demo-lib", "pip install demo-lib");
+			for (String tool : new String[] { "npm", "pip", "twine" }) {
+				assertThat(output).contains("aws codeartifact login --tool " + tool
+						+ " --domain my-domain --domain-owner 111122223333 --repository my-repo --endpoint-url "
 						+ emulator.endpoint() + " --region us-east-1");
+			}
+			assertThat(emulator.packageFile("my-domain", "my-repo", "maven",
+					"com/example/demo-lib/1.1.0/demo-lib-1.1.0.jar")).isNotNull();
+			assertThat(emulator.packageFile("my-domain", "my-repo", "npm", "demo-lib/-/demo-lib-1.1.0.tgz")).isNotNull();
+			assertThat(emulator.packageFile("my-domain", "my-repo", "pypi",
+					"packages/demo-lib/1.1.0/demo_lib-1.1.0-py3-none-any.whl")).isNotNull();
 		}
 	}
 
