@@ -28,6 +28,19 @@ public class CodeArtifactProperties implements InitializingBean {
 
 	static final Duration MAX_DURATION = Duration.ofHours(12);
 
+	/** What {@code codeartifact.duration} must be, for the range check and the binder's conversion. */
+	static final String DURATION_RULE = "must be 0 (expire with the role credentials) or between 15m and 12h "
+			+ "(900 to 43200 seconds) in whole seconds";
+
+	/** Values of {@code codeartifact.duration} that work. */
+	static final String DURATION_EXAMPLE = "12h, 1h or 0";
+
+	/** What {@code codeartifact.endpoint} must be, for the check and the binder's conversion. */
+	static final String ENDPOINT_RULE = "must be an absolute http or https URI with a host";
+
+	/** A value of {@code codeartifact.endpoint} that works. */
+	static final String ENDPOINT_EXAMPLE = "https://codeartifact.us-east-1.amazonaws.com";
+
 	private static final Pattern DOMAIN_PATTERN = Pattern.compile("[a-z][a-z0-9-]{0,48}[a-z0-9]");
 
 	private static final Pattern OWNER_PATTERN = Pattern.compile("\\d{12}");
@@ -204,10 +217,8 @@ public class CodeArtifactProperties implements InitializingBean {
 		boolean valid = duration != null && (duration.isZero() || (duration.getNano() == 0
 				&& duration.compareTo(MIN_DURATION) >= 0 && duration.compareTo(MAX_DURATION) <= 0));
 		if (!valid) {
-			throw new InvalidCodeArtifactPropertyException(PREFIX + ".duration", duration,
-					"must be 0 (expire with the role credentials) or between 15m and 12h (900 to 43200 seconds) "
-							+ "in whole seconds",
-					"Set " + PREFIX + ".duration to a value such as 12h, 1h or 0.");
+			throw new InvalidCodeArtifactPropertyException(PREFIX + ".duration", duration, DURATION_RULE,
+					"Set " + PREFIX + ".duration to a value such as " + DURATION_EXAMPLE + ".");
 		}
 	}
 
@@ -230,10 +241,9 @@ public class CodeArtifactProperties implements InitializingBean {
 		boolean valid = endpoint.isAbsolute() && !endpoint.isOpaque()
 				&& ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && endpoint.getHost() != null;
 		if (!valid) {
-			throw new InvalidCodeArtifactPropertyException(PREFIX + ".endpoint", endpoint,
-					"must be an absolute http or https URI with a host",
-					"Set " + PREFIX + ".endpoint to a URI such as https://codeartifact.us-east-1.amazonaws.com, "
-							+ "or remove it to use the region's default endpoint.");
+			throw new InvalidCodeArtifactPropertyException(PREFIX + ".endpoint", endpoint, ENDPOINT_RULE,
+					"Set " + PREFIX + ".endpoint to a URI such as " + ENDPOINT_EXAMPLE
+							+ ", or remove it to use the region's default endpoint.");
 		}
 	}
 
