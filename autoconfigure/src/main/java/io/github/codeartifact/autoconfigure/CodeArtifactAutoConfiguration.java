@@ -13,6 +13,7 @@ import io.github.codeartifact.token.RefreshScheduler;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.github.codeartifact.token.SdkAuthorizationTokenFetcher;
 import io.github.codeartifact.token.TokenRefreshListener;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -34,6 +35,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of a refreshing
@@ -162,10 +164,17 @@ public final class CodeArtifactAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		CodeArtifactTokenLifecycle codeArtifactTokenLifecycle(RefreshingCodeArtifactTokenProvider codeArtifactTokenProvider,
-				CodeArtifactProperties properties, ObjectProvider<CodeartifactClient> codeArtifactClient) {
+				CodeArtifactProperties properties, ObjectProvider<CodeartifactClient> codeArtifactClient,
+				Environment environment) {
 			return new CodeArtifactTokenLifecycle(codeArtifactTokenProvider, properties.requireDomain(),
 					properties.getOwner(), () -> CodeArtifactClientRegion.of(codeArtifactClient),
-					properties.isFailFast());
+					() -> describeEndpoint(codeArtifactClient, environment), properties.isFailFast());
+		}
+
+		private static @Nullable String describeEndpoint(ObjectProvider<CodeartifactClient> client,
+				Environment environment) {
+			CodeartifactClient available = client.getIfAvailable();
+			return (available != null) ? CodeArtifactClientEndpoint.describe(available, environment) : null;
 		}
 
 	}
