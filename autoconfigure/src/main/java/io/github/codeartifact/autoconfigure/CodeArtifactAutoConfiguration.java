@@ -13,6 +13,8 @@ import io.github.codeartifact.token.RefreshScheduler;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.github.codeartifact.token.SdkAuthorizationTokenFetcher;
 import io.github.codeartifact.token.TokenRefreshListener;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -50,6 +52,8 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBooleanProperty(name = CodeArtifactProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ CodeArtifactProperties.class, CodeArtifactClientProperties.class })
 public final class CodeArtifactAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(CodeArtifactAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -106,6 +110,10 @@ public final class CodeArtifactAutoConfiguration {
 			ObjectProvider<AwsRegionProvider> regionProvider) {
 		String region = properties.getRegion();
 		if (region != null) {
+			if (!CodeArtifactProperties.isKnownRegion(region)) {
+				logger.warn("codeartifact.region '" + region + "' is not a region this AWS SDK knows; it is shaped like "
+						+ "one, so it is used as is (a region newer than the SDK?)");
+			}
 			return Region.of(region);
 		}
 		AwsRegionProvider provider = regionProvider.getIfAvailable(DefaultAwsRegionProviderChain::new);

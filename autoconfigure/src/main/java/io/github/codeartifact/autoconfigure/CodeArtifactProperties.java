@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import io.github.codeartifact.token.TokenRefreshSettings;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.regions.Region;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,6 +41,13 @@ public class CodeArtifactProperties implements InitializingBean {
 
 	/** A value of {@code codeartifact.endpoint} that works. */
 	static final String ENDPOINT_EXAMPLE = "https://codeartifact.us-east-1.amazonaws.com";
+
+	/**
+	 * The shape of a region name: two letters, an optional partition word, a direction, a number
+	 * ({@code us-east-1}, {@code eu-central-2}, {@code us-gov-west-1}, {@code cn-north-1}).
+	 */
+	private static final Pattern REGION_PATTERN = Pattern
+		.compile("[a-z]{2}(-[a-z]+)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\\d{1,2}");
 
 	private static final Pattern DOMAIN_PATTERN = Pattern.compile("[a-z][a-z0-9-]{0,48}[a-z0-9]");
 
@@ -224,12 +232,23 @@ public class CodeArtifactProperties implements InitializingBean {
 
 	private void validateRegion() {
 		String region = this.region;
-		if (region != null && (region.isBlank() || !region.strip().equals(region))) {
+		if (region != null && !isKnownRegion(region) && !REGION_PATTERN.matcher(region).matches()) {
 			throw new InvalidCodeArtifactPropertyException(PREFIX + ".region", region,
-					"must not be blank nor have leading or trailing spaces when set",
+					"must be a region the AWS SDK knows or shaped like one: two letters, an optional partition "
+							+ "word, a direction and a number (us-east-1, eu-central-2, us-gov-west-1, cn-north-1)",
 					"Set " + PREFIX + ".region to the region of the domain, such as us-east-1, "
 							+ "or remove it to use the AWS SDK's default region.");
 		}
+	}
+
+	/**
+	 * Returns whether the AWS SDK knows a region; a well-shaped name it does not know may be a region
+	 * newer than the SDK.
+	 * @param region the region name
+	 * @return whether it is one of the SDK's regions
+	 */
+	static boolean isKnownRegion(String region) {
+		return Region.regions().stream().anyMatch((known) -> known.id().equals(region));
 	}
 
 	private void validateEndpoint() {

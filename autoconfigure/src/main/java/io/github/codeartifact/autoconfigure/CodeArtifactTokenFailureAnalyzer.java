@@ -82,7 +82,13 @@ class CodeArtifactTokenFailureAnalyzer extends AbstractFailureAnalyzer<CodeArtif
 					+ ".region: the domain must exist in that region and be owned by that account "
 					+ "('aws codeartifact list-domains --region <region>' lists them). " + FAIL_FAST_HINT;
 		}
-		if ((errorCode != null && CREDENTIALS.contains(errorCode)) || isCredentialsProblem(failure)) {
+		if (String.valueOf(failure.getMessage()).contains("scoped to a valid region")) {
+			return "The service does not accept region " + cause.getRegion() + " at " + cause.getEndpoint() + ". Set "
+					+ prefix + ".region to the region of the domain (AWS_REGION or the AwsRegionProvider bean when "
+					+ "it is not set), and check that " + prefix + ".endpoint, when set, is an endpoint of that "
+					+ "region. " + FAIL_FAST_HINT;
+		}
+				if ((errorCode != null && CREDENTIALS.contains(errorCode)) || isCredentialsProblem(failure)) {
 			return "Check the application's AWS credentials: they were missing, expired or rejected. Provide them "
 					+ "through the default chain (environment, system properties, web identity, profile, SSO, "
 					+ "container or instance role) or an AwsCredentialsProvider bean, and check that the system "
