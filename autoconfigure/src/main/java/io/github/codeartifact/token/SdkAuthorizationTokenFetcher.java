@@ -1,5 +1,6 @@
 package io.github.codeartifact.token;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,8 +80,7 @@ public final class SdkAuthorizationTokenFetcher implements AuthorizationTokenFet
 			response = this.client.getAuthorizationToken(request);
 		}
 		catch (SdkException ex) {
-			CodeArtifactSdkFailure failure = CodeArtifactSdkFailure.of(ex,
-					this.client.serviceClientConfiguration().endpointOverride().orElse(null));
+			CodeArtifactSdkFailure failure = CodeArtifactSdkFailure.of(ex, explicitEndpoint());
 			throw failure(failure.detail(), failure.errorCode(), failure.retryable(), failure.retryAfter(),
 					failure.setupFailure(), ex);
 		}
@@ -94,6 +94,16 @@ public final class SdkAuthorizationTokenFetcher implements AuthorizationTokenFet
 		Instant serviceDate = ServiceClockSkew.parseDate(serviceDateHeader(response));
 		return new AuthorizationToken(token,
 				ServiceClockSkew.localExpiration(expiration, serviceDate, issuedAt, answeredAt), issuedAt);
+	}
+
+	/** The endpoint the client was given, or {@code null}: none, or a client without configuration (a stub). */
+	private @Nullable URI explicitEndpoint() {
+		try {
+			return this.client.serviceClientConfiguration().endpointOverride().orElse(null);
+		}
+		catch (UnsupportedOperationException ex) {
+			return null;
+		}
 	}
 
 	private static @Nullable String serviceDateHeader(GetAuthorizationTokenResponse response) {
