@@ -1,6 +1,8 @@
 package io.github.codeartifact.actuate;
 
 import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
+import io.github.codeartifact.autoconfigure.CodeArtifactDisabledAutoConfiguration;
+import io.github.codeartifact.autoconfigure.DisabledCodeArtifactTokenProvider;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,24 +10,53 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Registers the {@code codeartifact} health indicator when Spring Boot's health support is on the
  * classpath, {@code management.health.codeartifact.enabled} is not {@code false} and the
- * application has a {@link RefreshingCodeArtifactTokenProvider}.
+ * application has a {@link RefreshingCodeArtifactTokenProvider}, or the
+ * {@link DisabledCodeArtifactTokenProvider} of {@code codeartifact.enabled=false}.
  */
-@AutoConfiguration(after = CodeArtifactAutoConfiguration.class)
+@AutoConfiguration(after = { CodeArtifactAutoConfiguration.class, CodeArtifactDisabledAutoConfiguration.class })
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnEnabledHealthIndicator("codeartifact")
-@ConditionalOnBean(RefreshingCodeArtifactTokenProvider.class)
 public final class CodeArtifactHealthIndicatorAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(name = "codeartifactHealthIndicator")
-	CodeArtifactHealthIndicator codeartifactHealthIndicator(RefreshingCodeArtifactTokenProvider provider) {
-		return new CodeArtifactHealthIndicator(provider);
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(RefreshingCodeArtifactTokenProvider.class)
+	static class RefreshingProviderHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "codeartifactHealthIndicator")
+		CodeArtifactHealthIndicator codeartifactHealthIndicator(RefreshingCodeArtifactTokenProvider provider) {
+			return new CodeArtifactHealthIndicator(provider);
+		}
+
+	}
+
+	/**
+	 * {@code UP} with {@code enabled: false}: turning the starter off is a choice, not a fault, so it
+	 * neither fails the application's health nor, as {@code UNKNOWN} would when it is the only
+	 * component, leaves the aggregate unknown; the detail says why no token is held.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(DisabledCodeArtifactTokenProvider.class)
+	static class DisabledProviderHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "codeartifactHealthIndicator")
+		HealthIndicator codeartifactHealthIndicator() {
+			Health health = Health.up()
+				.withDetail("enabled", false)
+				.withDetail("message", DisabledCodeArtifactTokenProvider.REASON)
+				.build();
+			return () -> health;
+		}
+
 	}
 
 }

@@ -13,6 +13,9 @@ import io.github.codeartifact.token.RefreshScheduler;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.github.codeartifact.token.SdkAuthorizationTokenFetcher;
 import io.github.codeartifact.token.TokenRefreshListener;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -34,6 +37,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of a refreshing
@@ -48,6 +52,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = CodeArtifactProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ CodeArtifactProperties.class, CodeArtifactClientProperties.class })
 public final class CodeArtifactAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(CodeArtifactAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -104,6 +110,10 @@ public final class CodeArtifactAutoConfiguration {
 			ObjectProvider<AwsRegionProvider> regionProvider) {
 		String region = properties.getRegion();
 		if (region != null) {
+			if (!CodeArtifactProperties.isKnownRegion(region)) {
+				logger.warn("codeartifact.region '" + region + "' is not a region this AWS SDK knows; it is shaped like "
+						+ "one, so it is used as is (a region newer than the SDK?)");
+			}
 			return Region.of(region);
 		}
 		AwsRegionProvider provider = regionProvider.getIfAvailable(DefaultAwsRegionProviderChain::new);
@@ -162,10 +172,17 @@ public final class CodeArtifactAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		CodeArtifactTokenLifecycle codeArtifactTokenLifecycle(RefreshingCodeArtifactTokenProvider codeArtifactTokenProvider,
-				CodeArtifactProperties properties, ObjectProvider<CodeartifactClient> codeArtifactClient) {
+				CodeArtifactProperties properties, ObjectProvider<CodeartifactClient> codeArtifactClient,
+				Environment environment) {
 			return new CodeArtifactTokenLifecycle(codeArtifactTokenProvider, properties.requireDomain(),
 					properties.getOwner(), () -> CodeArtifactClientRegion.of(codeArtifactClient),
-					properties.isFailFast());
+					() -> describeEndpoint(codeArtifactClient, environment), properties.isFailFast());
+		}
+
+		private static @Nullable String describeEndpoint(ObjectProvider<CodeartifactClient> client,
+				Environment environment) {
+			CodeartifactClient available = client.getIfAvailable();
+			return (available != null) ? CodeArtifactClientEndpoint.describe(available, environment) : null;
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import io.github.codeartifact.token.TokenRefreshSettings;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.regions.Region;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,6 +28,26 @@ public class CodeArtifactProperties implements InitializingBean {
 	static final Duration MIN_DURATION = Duration.ofMinutes(15);
 
 	static final Duration MAX_DURATION = Duration.ofHours(12);
+
+	/** What {@code codeartifact.duration} must be, for the range check and the binder's conversion. */
+	static final String DURATION_RULE = "must be 0 (expire with the role credentials) or between 15m and 12h "
+			+ "(900 to 43200 seconds) in whole seconds";
+
+	/** Values of {@code codeartifact.duration} that work. */
+	static final String DURATION_EXAMPLE = "12h, 1h or 0";
+
+	/** What {@code codeartifact.endpoint} must be, for the check and the binder's conversion. */
+	static final String ENDPOINT_RULE = "must be an absolute http or https URI with a host";
+
+	/** A value of {@code codeartifact.endpoint} that works. */
+	static final String ENDPOINT_EXAMPLE = "https://codeartifact.us-east-1.amazonaws.com";
+
+	/**
+	 * The shape of a region name: two letters, an optional partition word, a direction, a number
+	 * ({@code us-east-1}, {@code eu-central-2}, {@code us-gov-west-1}, {@code cn-north-1}).
+	 */
+	private static final Pattern REGION_PATTERN = Pattern
+		.compile("[a-z]{2}(-[a-z]+)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\\d{1,2}");
 
 	private static final Pattern DOMAIN_PATTERN = Pattern.compile("[a-z][a-z0-9-]{0,48}[a-z0-9]");
 
@@ -204,21 +225,30 @@ public class CodeArtifactProperties implements InitializingBean {
 		boolean valid = duration != null && (duration.isZero() || (duration.getNano() == 0
 				&& duration.compareTo(MIN_DURATION) >= 0 && duration.compareTo(MAX_DURATION) <= 0));
 		if (!valid) {
-			throw new InvalidCodeArtifactPropertyException(PREFIX + ".duration", duration,
-					"must be 0 (expire with the role credentials) or between 15m and 12h (900 to 43200 seconds) "
-							+ "in whole seconds",
-					"Set " + PREFIX + ".duration to a value such as 12h, 1h or 0.");
+			throw new InvalidCodeArtifactPropertyException(PREFIX + ".duration", duration, DURATION_RULE,
+					"Set " + PREFIX + ".duration to a value such as " + DURATION_EXAMPLE + ".");
 		}
 	}
 
 	private void validateRegion() {
 		String region = this.region;
-		if (region != null && (region.isBlank() || !region.strip().equals(region))) {
+		if (region != null && !isKnownRegion(region) && !REGION_PATTERN.matcher(region).matches()) {
 			throw new InvalidCodeArtifactPropertyException(PREFIX + ".region", region,
-					"must not be blank nor have leading or trailing spaces when set",
+					"must be a region the AWS SDK knows or shaped like one: two letters, an optional partition "
+							+ "word, a direction and a number (us-east-1, eu-central-2, us-gov-west-1, cn-north-1)",
 					"Set " + PREFIX + ".region to the region of the domain, such as us-east-1, "
 							+ "or remove it to use the AWS SDK's default region.");
 		}
+	}
+
+	/**
+	 * Returns whether the AWS SDK knows a region; a well-shaped name it does not know may be a region
+	 * newer than the SDK.
+	 * @param region the region name
+	 * @return whether it is one of the SDK's regions
+	 */
+	static boolean isKnownRegion(String region) {
+		return Region.regions().stream().anyMatch((known) -> known.id().equals(region));
 	}
 
 	private void validateEndpoint() {
@@ -230,10 +260,9 @@ public class CodeArtifactProperties implements InitializingBean {
 		boolean valid = endpoint.isAbsolute() && !endpoint.isOpaque()
 				&& ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && endpoint.getHost() != null;
 		if (!valid) {
-			throw new InvalidCodeArtifactPropertyException(PREFIX + ".endpoint", endpoint,
-					"must be an absolute http or https URI with a host",
-					"Set " + PREFIX + ".endpoint to a URI such as https://codeartifact.us-east-1.amazonaws.com, "
-							+ "or remove it to use the region's default endpoint.");
+			throw new InvalidCodeArtifactPropertyException(PREFIX + ".endpoint", endpoint, ENDPOINT_RULE,
+					"Set " + PREFIX + ".endpoint to a URI such as " + ENDPOINT_EXAMPLE
+							+ ", or remove it to use the region's default endpoint.");
 		}
 	}
 

@@ -51,9 +51,14 @@ class CodeArtifactTokenFailureAnalyzer extends AbstractFailureAnalyzer<CodeArtif
 			.append((cause.getOwner() != null) ? cause.getOwner() : "(not set: the account of the credentials)")
 			.append('\n');
 		description.append("    Region: ").append((cause.getRegion() != null) ? cause.getRegion() : "(unknown)").append('\n');
+		description.append("    Endpoint: ").append((cause.getEndpoint() != null) ? cause.getEndpoint() : "(unknown)")
+			.append('\n');
 		description.append("    Error code: ").append((errorCode != null) ? errorCode : "(none: no answer from the service)")
 			.append('\n');
-		description.append("    Retryable: ").append(failure.isRetryable()).append('\n');
+		description.append("    Retryable: ")
+			.append(failure.isSetupFailure() ? "not at startup: no retry can fix it (the background refresh of "
+					+ CodeArtifactProperties.PREFIX + ".fail-fast=false keeps trying)" : failure.isRetryable())
+			.append('\n');
 		description.append("    Message: ").append(failure.getMessage());
 		return new FailureAnalysis(description.toString(), action(cause, failure, errorCode), cause);
 	}
@@ -77,7 +82,13 @@ class CodeArtifactTokenFailureAnalyzer extends AbstractFailureAnalyzer<CodeArtif
 					+ ".region: the domain must exist in that region and be owned by that account "
 					+ "('aws codeartifact list-domains --region <region>' lists them). " + FAIL_FAST_HINT;
 		}
-		if ((errorCode != null && CREDENTIALS.contains(errorCode)) || isCredentialsProblem(failure)) {
+		if (String.valueOf(failure.getMessage()).contains("scoped to a valid region")) {
+			return "The service does not accept region " + cause.getRegion() + " at " + cause.getEndpoint() + ". Set "
+					+ prefix + ".region to the region of the domain (AWS_REGION or the AwsRegionProvider bean when "
+					+ "it is not set), and check that " + prefix + ".endpoint, when set, is an endpoint of that "
+					+ "region. " + FAIL_FAST_HINT;
+		}
+				if ((errorCode != null && CREDENTIALS.contains(errorCode)) || isCredentialsProblem(failure)) {
 			return "Check the application's AWS credentials: they were missing, expired or rejected. Provide them "
 					+ "through the default chain (environment, system properties, web identity, profile, SSO, "
 					+ "container or instance role) or an AwsCredentialsProvider bean, and check that the system "
@@ -92,6 +103,11 @@ class CodeArtifactTokenFailureAnalyzer extends AbstractFailureAnalyzer<CodeArtif
 		if ("ValidationException".equals(errorCode)) {
 			return "Check " + prefix + ".domain, " + prefix + ".owner and " + prefix
 					+ ".duration: the service rejected the request. " + FAIL_FAST_HINT;
+		}
+		if (failure.isSetupFailure()) {
+			return "Nothing accepts connections at " + cause.getEndpoint() + ". Start the service there (an emulator, "
+					+ "a VPC endpoint, a proxy), or correct " + prefix + ".endpoint, or remove it to use the region's "
+					+ "default endpoint. " + FAIL_FAST_HINT;
 		}
 		if (errorCode == null) {
 			return "Check that the CodeArtifact endpoint of the region (or " + prefix

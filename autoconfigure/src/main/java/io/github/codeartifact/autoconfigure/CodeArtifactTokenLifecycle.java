@@ -33,6 +33,8 @@ public final class CodeArtifactTokenLifecycle implements SmartLifecycle {
 
 	private final Supplier<@Nullable String> region;
 
+	private final Supplier<@Nullable String> endpoint;
+
 	private final boolean failFast;
 
 	private final Object monitor = new Object();
@@ -47,14 +49,17 @@ public final class CodeArtifactTokenLifecycle implements SmartLifecycle {
 	 * @param domain the domain, for the startup failure
 	 * @param owner the owner, for the startup failure
 	 * @param region the region of the client, for the startup failure
+	 * @param endpoint the endpoint of the client and where it came from, for the startup failure
 	 * @param failFast whether {@link #start()} waits for the first token
 	 */
 	public CodeArtifactTokenLifecycle(RefreshingCodeArtifactTokenProvider provider, String domain,
-			@Nullable String owner, Supplier<@Nullable String> region, boolean failFast) {
+			@Nullable String owner, Supplier<@Nullable String> region, Supplier<@Nullable String> endpoint,
+			boolean failFast) {
 		this.provider = provider;
 		this.domain = domain;
 		this.owner = owner;
 		this.region = region;
+		this.endpoint = endpoint;
 		this.failFast = failFast;
 	}
 
@@ -74,7 +79,8 @@ public final class CodeArtifactTokenLifecycle implements SmartLifecycle {
 			}
 			catch (CodeArtifactTokenException ex) {
 				close();
-				throw new CodeArtifactTokenStartupException(this.domain, this.owner, this.region.get(), ex);
+				throw new CodeArtifactTokenStartupException(this.domain, this.owner, this.region.get(),
+						this.endpoint.get(), ex);
 			}
 		}
 	}

@@ -16,21 +16,26 @@ public class CodeArtifactTokenStartupException extends RuntimeException {
 
 	private final @Nullable String region;
 
+	private final @Nullable String endpoint;
+
 	/**
 	 * Creates a new exception.
 	 * @param domain the domain
 	 * @param owner the owner, or {@code null} when not set
 	 * @param region the region of the client, or {@code null} when unknown
+	 * @param endpoint the endpoint the client called and where it came from, or {@code null} when
+	 * unknown
 	 * @param cause the failure of the first fetch
 	 */
 	public CodeArtifactTokenStartupException(String domain, @Nullable String owner, @Nullable String region,
-			CodeArtifactTokenException cause) {
+			@Nullable String endpoint, CodeArtifactTokenException cause) {
 		super("Could not get a CodeArtifact authorization token for domain '" + domain + "' (owner "
 				+ ((owner != null) ? owner : "not set") + ", region " + ((region != null) ? region : "unknown")
 				+ "): " + cause.getMessage(), cause);
 		this.domain = domain;
 		this.owner = owner;
 		this.region = region;
+		this.endpoint = endpoint;
 	}
 
 	/**
@@ -55,6 +60,14 @@ public class CodeArtifactTokenStartupException extends RuntimeException {
 	 */
 	public @Nullable String getRegion() {
 		return this.region;
+	}
+
+	/**
+	 * Returns the endpoint the client called and where it came from.
+	 * @return the endpoint, or {@code null} when unknown
+	 */
+	public @Nullable String getEndpoint() {
+		return this.endpoint;
 	}
 
 	@Override

@@ -3,9 +3,6 @@ package io.github.codeartifact.autoconfigure;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.origin.Origin;
@@ -31,7 +28,7 @@ class InvalidCodeArtifactPropertyFailureAnalyzer extends AbstractFailureAnalyzer
 			.append("' is ")
 			.append((cause.getValue() != null) ? "invalid" : "not set")
 			.append(".\n\n");
-		ConfigurationProperty property = findProperty(cause.getProperty());
+		ConfigurationProperty property = EnvironmentProperties.find(this.environment, cause.getProperty());
 		Object value = (cause.getValue() != null && property != null) ? property.getValue() : cause.getValue();
 		description.append("    Property: ").append(cause.getProperty()).append('\n');
 		description.append("    Value: ").append(InvalidCodeArtifactPropertyException.describe(value)).append('\n');
@@ -41,24 +38,6 @@ class InvalidCodeArtifactPropertyFailureAnalyzer extends AbstractFailureAnalyzer
 		}
 		description.append("    Rule: ").append(cause.getProperty()).append(' ').append(cause.getRule());
 		return new FailureAnalysis(description.toString(), cause.getAction(), cause);
-	}
-
-	/**
-	 * Finds the property as it was written, to show the value with its unit (10m rather than PT10M)
-	 * and where it was set.
-	 */
-	private @Nullable ConfigurationProperty findProperty(String property) {
-		if (this.environment == null || !ConfigurationPropertyName.isValid(property)) {
-			return null;
-		}
-		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
-		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
-			ConfigurationProperty configurationProperty = source.getConfigurationProperty(name);
-			if (configurationProperty != null) {
-				return configurationProperty;
-			}
-		}
-		return null;
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.codeartifact.token;
 
+import java.net.ConnectException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 
@@ -31,9 +33,12 @@ import software.amazon.awssdk.services.codeartifact.model.ValidationException;
  * token
  * @param retryable whether the failure is worth retrying soon
  * @param retryAfter the {@code Retry-After} the service asked for, or {@code null}
+ * @param setupFailure whether no retry within the startup wait can fix it (no credentials source
+ * anywhere, a refused connection to an explicit endpoint), see
+ * {@link CodeArtifactTokenException#isSetupFailure()}
  */
 public record CodeArtifactSdkFailure(@Nullable String errorCode, String detail, boolean retryable,
-		@Nullable Duration retryAfter) {
+		@Nullable Duration retryAfter, boolean setupFailure) {
 
 	private static final Set<String> REJECTED_CREDENTIALS = Set.of("UnrecognizedClientException",
 			"InvalidSignatureException", "ExpiredTokenException", "ExpiredToken", "InvalidClientTokenId",
@@ -45,13 +50,24 @@ public record CodeArtifactSdkFailure(@Nullable String errorCode, String detail, 
 	 * @return its classification
 	 */
 	public static CodeArtifactSdkFailure of(SdkException ex) {
+		return of(ex, null);
+	}
+
+	/**
+	 * Classifies a failure of the AWS SDK of a client that may have an explicit endpoint.
+	 * @param ex the failure
+	 * @param explicitEndpoint the endpoint the client was given, or {@code null} for the region's
+	 * default
+	 * @return its classification
+	 */
+	public static CodeArtifactSdkFailure of(SdkException ex, @Nullable URI explicitEndpoint) {
 		if (ex instanceof AwsServiceException service) {
 			return service(service);
 		}
 		if (ex instanceof SdkClientException client) {
-			return client(client);
+			return client(client, explicitEndpoint);
 		}
-		return new CodeArtifactSdkFailure(null, "SDK failure", true, null);
+		return new CodeArtifactSdkFailure(null, "SDK failure", true, null, false);
 	}
 
 	private static CodeArtifactSdkFailure service(AwsServiceException ex) {
@@ -62,7 +78,7 @@ public record CodeArtifactSdkFailure(@Nullable String errorCode, String detail, 
 		Duration retryAfter = (ex instanceof ThrottlingException throttling && throttling.retryAfterSeconds() != null)
 				? Duration.ofSeconds(throttling.retryAfterSeconds()) : null;
 		return new CodeArtifactSdkFailure((errorCode != null) ? errorCode : ex.getClass().getSimpleName(),
-				String.valueOf(serviceMessage), isRetryable(ex, errorCode), retryAfter);
+				String.valueOf(serviceMessage), isRetryable(ex, errorCode), retryAfter, false);
 	}
 
 	static boolean isRetryable(AwsServiceException ex, @Nullable String errorCode) {
@@ -79,13 +95,33 @@ public record CodeArtifactSdkFailure(@Nullable String errorCode, String detail, 
 		return status >= 500 || status == 429 || status == 408;
 	}
 
-	private static CodeArtifactSdkFailure client(SdkClientException ex) {
+	private static CodeArtifactSdkFailure client(SdkClientException ex, @Nullable URI explicitEndpoint) {
 		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		String sources = CredentialsChainSummary.of(message);
+		if (sources != null) {
+			return new CodeArtifactSdkFailure(null,
+					"no AWS credentials: none of the sources of the credentials chain has any:\n" + sources, true, null,
+					true);
+		}
 		if (message.startsWith("Unable to load credentials")) {
-			return new CodeArtifactSdkFailure(null, "AWS credentials could not be loaded: " + message, true, null);
+			return new CodeArtifactSdkFailure(null, "AWS credentials could not be loaded: " + message, true, null,
+					false);
+		}
+		if (explicitEndpoint != null && hasCause(ex, ConnectException.class)) {
+			return new CodeArtifactSdkFailure(null, "connection refused by the explicit endpoint " + explicitEndpoint
+					+ " (" + ex.getClass().getSimpleName() + "): " + message, true, null, true);
 		}
 		return new CodeArtifactSdkFailure(null,
-				"client-side failure (" + ex.getClass().getSimpleName() + "): " + message, true, null);
+				"client-side failure (" + ex.getClass().getSimpleName() + "): " + message, true, null, false);
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex.getCause(); cause != null && cause != ex; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -20,13 +20,32 @@ public class CodeArtifactTokenException extends RuntimeException {
 
 	private final @Nullable Duration retryAfter;
 
+	private final boolean setupFailure;
+
+	/**
+	 * Creates a new exception.
+	 * @param message what went wrong, never with a token
+	 * @param errorCode the AWS error code, or {@code null}
+	 * @param domain the domain
+	 * @param retryable whether the failure is worth retrying soon
+	 * @param retryAfter the {@code Retry-After} the service asked for, or {@code null}
+	 * @param setupFailure whether the failure comes from the application's set-up, see
+	 * {@link #isSetupFailure()}
+	 * @param cause the cause, or {@code null}
+	 */
 	public CodeArtifactTokenException(String message, @Nullable String errorCode, String domain, boolean retryable,
-			@Nullable Duration retryAfter, @Nullable Throwable cause) {
+			@Nullable Duration retryAfter, boolean setupFailure, @Nullable Throwable cause) {
 		super(message, cause);
 		this.errorCode = errorCode;
 		this.domain = domain;
 		this.retryable = retryable;
 		this.retryAfter = retryAfter;
+		this.setupFailure = setupFailure;
+	}
+
+	public CodeArtifactTokenException(String message, @Nullable String errorCode, String domain, boolean retryable,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
+		this(message, errorCode, domain, retryable, retryAfter, false, cause);
 	}
 
 	public CodeArtifactTokenException(String message, @Nullable String errorCode, String domain, boolean retryable,
@@ -67,6 +86,18 @@ public class CodeArtifactTokenException extends RuntimeException {
 	 */
 	public @Nullable Duration getRetryAfter() {
 		return this.retryAfter;
+	}
+
+	/**
+	 * Returns whether the failure comes from the application's set-up and no retry within the
+	 * startup wait can fix it: no AWS credentials source anywhere, or a refused connection to an
+	 * explicitly configured endpoint. Such a failure ends the wait for the first token at once; it
+	 * may still be {@link #isRetryable() retryable} for the background refresh, which keeps trying
+	 * after startup (credentials may appear, an endpoint may come up).
+	 * @return whether the failure is one of set-up
+	 */
+	public boolean isSetupFailure() {
+		return this.setupFailure;
 	}
 
 }

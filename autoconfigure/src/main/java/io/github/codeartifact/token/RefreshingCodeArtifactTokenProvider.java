@@ -144,9 +144,11 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 	}
 
 	/**
-	 * Waits for the first token, retrying retryable failures for up to the startup timeout.
+	 * Waits for the first token, retrying retryable failures for up to the startup timeout. A
+	 * {@linkplain CodeArtifactTokenException#isSetupFailure() set-up failure} ends the wait at once;
+	 * the background refresh keeps retrying it when it is retryable.
 	 * @return the first token
-	 * @throws CodeArtifactTokenException on a non-retryable failure or when the timeout passes
+	 * @throws CodeArtifactTokenException on a non-retryable or set-up failure or when the timeout passes
 	 */
 	public AuthorizationToken awaitFirstToken() {
 		return awaitToken(WaitMode.FIRST, this.settings.startupTimeout());
@@ -284,7 +286,8 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 			}
 			catch (ExecutionException ex) {
 				CodeArtifactTokenException failure = this.failures.asTokenFailure(ex.getCause());
-				if (!mode.retry || !failure.isRetryable() || onFetchingThread) {
+				if (!mode.retry || !failure.isRetryable() || onFetchingThread
+						|| (mode == WaitMode.FIRST && failure.isSetupFailure())) {
 					throw this.failures.caller(limited + "could not be fetched", failure);
 				}
 				// Retryable: wait for the engine's next attempt if it comes in time

@@ -1,5 +1,6 @@
 package io.github.codeartifact.token;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,9 @@ import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenR
  * Credentials that could not be loaded are retryable: the call never reached AWS, so retrying
  * costs the service nothing, and the sources of the default chain (instance metadata, container
  * endpoint, web identity file) are often briefly unavailable at startup or during a rotation. When
- * they are missing for good, startup still fails once the startup timeout passes.
+ * no source of the chain has any, or a connection to an explicit endpoint is refused, the failure
+ * is a {@linkplain CodeArtifactTokenException#isSetupFailure() set-up failure}: startup fails at
+ * once, and the background refresh keeps retrying.
  * <p>
  * The expiration is put on the local clock with the service's {@code Date} header
  * ({@link ServiceClockSkew}), so that a skewed local clock never serves a token past its real
@@ -77,19 +80,30 @@ public final class SdkAuthorizationTokenFetcher implements AuthorizationTokenFet
 			response = this.client.getAuthorizationToken(request);
 		}
 		catch (SdkException ex) {
-			CodeArtifactSdkFailure failure = CodeArtifactSdkFailure.of(ex);
-			throw failure(failure.detail(), failure.errorCode(), failure.retryable(), failure.retryAfter(), ex);
+			CodeArtifactSdkFailure failure = CodeArtifactSdkFailure.of(ex, explicitEndpoint());
+			throw failure(failure.detail(), failure.errorCode(), failure.retryable(), failure.retryAfter(),
+					failure.setupFailure(), ex);
 		}
 		Instant answeredAt = this.clock.instant();
 		String token = response.authorizationToken();
 		Instant expiration = response.expiration();
 		if (token == null || token.isEmpty() || expiration == null) {
 			throw failure("the answer has no " + ((expiration != null) ? "token" : "expiration"),
-					"MalformedResponse", true, null, null);
+					"MalformedResponse", true, null, false, null);
 		}
 		Instant serviceDate = ServiceClockSkew.parseDate(serviceDateHeader(response));
 		return new AuthorizationToken(token,
 				ServiceClockSkew.localExpiration(expiration, serviceDate, issuedAt, answeredAt), issuedAt);
+	}
+
+	/** The endpoint the client was given, or {@code null}: none, or a client without configuration (a stub). */
+	private @Nullable URI explicitEndpoint() {
+		try {
+			return this.client.serviceClientConfiguration().endpointOverride().orElse(null);
+		}
+		catch (UnsupportedOperationException ex) {
+			return null;
+		}
 	}
 
 	private static @Nullable String serviceDateHeader(GetAuthorizationTokenResponse response) {
@@ -98,7 +112,7 @@ public final class SdkAuthorizationTokenFetcher implements AuthorizationTokenFet
 	}
 
 	private CodeArtifactTokenException failure(String detail, @Nullable String errorCode, boolean retryable,
-			@Nullable Duration retryAfter, @Nullable Throwable cause) {
+			@Nullable Duration retryAfter, boolean setupFailure, @Nullable Throwable cause) {
 		StringBuilder message = new StringBuilder("GetAuthorizationToken failed for domain '").append(this.domain)
 			.append("'");
 		if (this.domainOwner != null) {
@@ -109,7 +123,7 @@ public final class SdkAuthorizationTokenFetcher implements AuthorizationTokenFet
 		}
 		message.append(": ").append(detail);
 		return new CodeArtifactTokenException(message.toString(), errorCode, this.domain, retryable, retryAfter,
-				cause);
+				setupFailure, cause);
 	}
 
 }

@@ -43,7 +43,7 @@ final class TokenFailures {
 			return new CodeArtifactTokenException(message, null, this.domain, true, null);
 		}
 		return new CodeArtifactTokenException(message + ": " + last.getMessage(), last.getErrorCode(), this.domain,
-				last.isRetryable(), last.getRetryAfter(), last);
+				last.isRetryable(), last.getRetryAfter(), last.isSetupFailure(), last);
 	}
 
 	/** Why a forced refresh got no new call, for {@link #caller}. */

@@ -658,7 +658,10 @@ class CodeArtifactAutoConfigurationTests {
 			codeartifact.duration                      | 13h                | between 15m and 12h
 			codeartifact.duration                      | 1000500ms          | in whole seconds
 			codeartifact.duration                      | -1h                | must be 0
-			codeartifact.region                        | ''                 | must not be blank
+			codeartifact.region                        | ''                 | must be a region the AWS SDK knows or shaped like one
+			codeartifact.region                        | nowhere-1          | must be a region the AWS SDK knows or shaped like one
+			codeartifact.region                        | us-east            | must be a region the AWS SDK knows or shaped like one
+			codeartifact.region                        | US-EAST-1          | must be a region the AWS SDK knows or shaped like one
 			codeartifact.endpoint                      | ftp://example.com  | absolute http or https URI
 			codeartifact.endpoint                      | /relative          | absolute http or https URI
 			codeartifact.refresh.stale-margin          | 0s                 | must be a positive duration
