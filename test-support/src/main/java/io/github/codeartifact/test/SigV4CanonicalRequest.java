@@ -2,8 +2,6 @@ package io.github.codeartifact.test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class SigV4CanonicalRequest {
 
-	private static final HexFormat HEX = HexFormat.of();
+	private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
 	private SigV4CanonicalRequest() {
 	}
@@ -54,17 +52,8 @@ final class SigV4CanonicalRequest {
 				.collect(Collectors.joining(","))).append('\n');
 		}
 		canonical.append('\n').append(String.join(";", names)).append('\n');
-		canonical.append(sha256Hex(request.body()));
+		canonical.append(Sha256.hex(request.body()));
 		return canonical.toString();
-	}
-
-	static String sha256Hex(byte[] bytes) {
-		try {
-			return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
 	}
 
 	/** The raw path, still percent-encoded, is encoded again: services other than S3 sign it so. */
@@ -128,7 +117,7 @@ final class SigV4CanonicalRequest {
 				encoded.append(c);
 			}
 			else {
-				encoded.append('%').append(HEX.withUpperCase().toHexDigits(b));
+				encoded.append('%').append(HEX.toHexDigits(b));
 			}
 		}
 		return encoded.toString();

@@ -1,15 +1,12 @@
 package io.github.codeartifact.test;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -122,13 +119,7 @@ final class TokenRegistry {
 	}
 
 	private static String digest(String value) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-			return HexFormat.of().formatHex(hash, 0, DIGEST_BYTES);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
+		return Sha256.hex(value.getBytes(StandardCharsets.US_ASCII)).substring(0, 2 * DIGEST_BYTES);
 	}
 
 }
