@@ -45,6 +45,32 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	 */
 	public static final String SIGNING_NAME = "codeartifact";
 
+	/**
+	 * The domain that the one-line test support (the JUnit extension, the Spring test
+	 * annotation and initializer) creates unless told otherwise.
+	 */
+	public static final String DEFAULT_DOMAIN = "my-domain";
+
+	/**
+	 * The owner account of {@link #DEFAULT_DOMAIN}.
+	 */
+	public static final String DEFAULT_OWNER = "111122223333";
+
+	/**
+	 * The repository that the one-line test support creates in its domain unless told otherwise.
+	 */
+	public static final String DEFAULT_REPOSITORY = "my-repo";
+
+	/**
+	 * The access key id accepted when no key pair is added.
+	 */
+	public static final String TEST_ACCESS_KEY_ID = "test";
+
+	/**
+	 * The secret access key accepted when no key pair is added.
+	 */
+	public static final String TEST_SECRET_ACCESS_KEY = "test";
+
 	private final LocalHttpServer server;
 
 	private final URI endpoint;
@@ -76,7 +102,8 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 		this.tokens = new TokenRegistry(this.clock);
 		this.inventory = new Inventory(builder.owners, builder.repositories);
 		this.tokenPolicy = new TokenPolicy(builder.roleCredentialExpiry);
-		Map<String, String> keyPairs = builder.keyPairs.isEmpty() ? Map.of("test", "test") : builder.keyPairs;
+		Map<String, String> keyPairs = builder.keyPairs.isEmpty() ? Map.of(TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY)
+				: builder.keyPairs;
 		SigV4Verifier verifier = new SigV4Verifier(keyPairs, this.region, SIGNING_NAME);
 		RequestRouter[] router = new RequestRouter[1];
 		this.server = new LocalHttpServer(builder.port, this.clock, HttpLimits.withReadTimeout(builder.readTimeout), (request) -> router[0].handle(request));
