@@ -6,6 +6,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 
 import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
 import io.github.codeartifact.test.CodeArtifactEmulator;
@@ -19,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = "codeartifact.domain=acme")
 @AutoConfigureCodeArtifactEmulator(owner = "123456789012")
+// A cached context would keep its refresh thread running while later tests count threads.
+@DirtiesContext
 class AutoConfigureCodeArtifactEmulatorIntegrationTests {
 
 	@Autowired
