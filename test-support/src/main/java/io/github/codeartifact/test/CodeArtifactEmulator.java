@@ -50,6 +50,32 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	 */
 	public static final String SIGNING_NAME = "codeartifact";
 
+	/**
+	 * The domain that the one-line test support (the JUnit extension, the Spring test
+	 * annotation and initializer) creates unless told otherwise.
+	 */
+	public static final String DEFAULT_DOMAIN = "my-domain";
+
+	/**
+	 * The owner account of {@link #DEFAULT_DOMAIN}.
+	 */
+	public static final String DEFAULT_OWNER = "111122223333";
+
+	/**
+	 * The repository that the one-line test support creates in its domain unless told otherwise.
+	 */
+	public static final String DEFAULT_REPOSITORY = "my-repo";
+
+	/**
+	 * The access key id accepted when no key pair is added.
+	 */
+	public static final String TEST_ACCESS_KEY_ID = "test";
+
+	/**
+	 * The secret access key accepted when no key pair is added.
+	 */
+	public static final String TEST_SECRET_ACCESS_KEY = "test";
+
 	private final LocalHttpServer server;
 
 	private final URI endpoint;
@@ -62,9 +88,9 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 
 	private final FaultQueue faults = new FaultQueue();
 
-	private final CallRecorder recorder = new CallRecorder();
+	private final CallRecorder recorder;
 
-	private final TokenRegistry tokens = new TokenRegistry();
+	private final TokenRegistry tokens;
 
 	private final PackageStore store = new PackageStore();
 
@@ -81,12 +107,15 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	private CodeArtifactEmulator(Builder builder) throws IOException {
 		this.region = builder.region;
 		this.clock = builder.clock;
+		this.recorder = new CallRecorder(builder.maxRecordedCalls);
+		this.tokens = new TokenRegistry(this.clock);
 		this.inventory = new Inventory(builder.owners, builder.repositories);
 		this.tokenPolicy = new TokenPolicy(builder.roleCredentialExpiry);
-		Map<String, String> keyPairs = builder.keyPairs.isEmpty() ? Map.of("test", "test") : builder.keyPairs;
+		Map<String, String> keyPairs = builder.keyPairs.isEmpty() ? Map.of(TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY)
+				: builder.keyPairs;
 		SigV4Verifier verifier = new SigV4Verifier(keyPairs, this.region, SIGNING_NAME);
 		RequestRouter[] router = new RequestRouter[1];
-		this.server = new LocalHttpServer(builder.port, this.clock, (request) -> router[0].handle(request));
+		this.server = new LocalHttpServer(builder.port, this.clock, HttpLimits.withReadTimeout(builder.readTimeout), (request) -> router[0].handle(request));
 		this.endpoint = URI.create("http://" + this.server.host() + ":" + this.server.port());
 		this.repositoryEndpoints = new RepositoryEndpoints(this.endpoint);
 		ApiOperations api = new ApiOperations(verifier, this.faults, this.inventory, this.tokens, this.tokenPolicy,
@@ -212,7 +241,8 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Returns every call received so far, oldest first.
+	 * Returns the calls received so far, oldest first: the last
+	 * {@link Builder#maxRecordedCalls(int) maxRecordedCalls} of them.
 	 * @return an immutable snapshot
 	 */
 	public List<RecordedCall> calls() {
@@ -220,7 +250,17 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the calls of one operation, oldest first.
+	 * Returns how many calls of one operation were received, also counting those no
+	 * longer recorded.
+	 * @param operation the operation
+	 * @return the exact count since the start or the last {@link #resetCalls()}
+	 */
+	public int callCount(Operation operation) {
+		return this.recorder.count(operation);
+	}
+
+	/**
+	 * Returns the recorded calls of one operation, oldest first.
 	 * @param operation the operation
 	 * @return an immutable snapshot
 	 */
@@ -237,15 +277,16 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Returns how many {@code GetAuthorizationToken} calls were received.
-	 * @return the count
+	 * Returns how many {@code GetAuthorizationToken} calls were received, also counting
+	 * those no longer recorded.
+	 * @return the exact count since the start or the last {@link #resetCalls()}
 	 */
 	public int authorizationTokenCallCount() {
-		return authorizationTokenCalls().size();
+		return callCount(Operation.GET_AUTHORIZATION_TOKEN);
 	}
 
 	/**
-	 * Forgets the recorded calls.
+	 * Forgets the recorded calls and sets the counts to zero.
 	 */
 	public void resetCalls() {
 		this.recorder.reset();
@@ -370,12 +411,14 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Returns whether the emulator issued this token (expired or not).
+	 * Returns whether the emulator issued this token (expired or not: expired tokens are
+	 * evicted, and only a digest of each of the last
+	 * {@value TokenRegistry#REMEMBERED_EXPIRED_TOKENS} is kept to answer this).
 	 * @param token the token
 	 * @return {@code true} for a token this emulator issued
 	 */
 	public boolean isIssuedToken(String token) {
-		return this.tokens.find(token) != null;
+		return this.tokens.wasIssued(token);
 	}
 
 	/**
@@ -393,7 +436,7 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	 * @return the count
 	 */
 	public int issuedTokenCount() {
-		return this.tokens.size();
+		return this.tokens.issuedCount();
 	}
 
 	/**
@@ -424,6 +467,10 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 		private int port;
 
 		private Duration roleCredentialExpiry = Duration.ofMinutes(15);
+
+		private Duration readTimeout = HttpLimits.DEFAULT_READ_TIMEOUT;
+
+		private int maxRecordedCalls = CallRecorder.DEFAULT_MAX_CALLS;
 
 		private Builder() {
 		}
@@ -522,6 +569,37 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 		 */
 		public Builder roleCredentialExpiry(Duration expiry) {
 			this.roleCredentialExpiry = Objects.requireNonNull(expiry, "expiry");
+			return this;
+		}
+
+		/**
+		 * Sets how long a connection may take to send a request head (once connected or
+		 * answered) and then its body, in real time (30 seconds unless set). A slower or
+		 * idle connection is closed; a slow one holds no thread while it sends its head.
+		 * @param readTimeout the read timeout, positive
+		 * @return this builder
+		 */
+		public Builder readTimeout(Duration readTimeout) {
+			if (readTimeout.isNegative() || readTimeout.isZero()) {
+				throw new IllegalArgumentException("readTimeout must be positive, was " + readTimeout
+						+ ": give a positive Duration such as Duration.ofSeconds(30)");
+			}
+			this.readTimeout = readTimeout;
+			return this;
+		}
+
+		/**
+		 * Sets how many calls {@link CodeArtifactEmulator#calls()} keeps, the most recent
+		 * ones ({@value CallRecorder#DEFAULT_MAX_CALLS} unless set); the counts stay exact.
+		 * @param maxRecordedCalls how many calls to keep, at least 1
+		 * @return this builder
+		 */
+		public Builder maxRecordedCalls(int maxRecordedCalls) {
+			if (maxRecordedCalls < 1) {
+				throw new IllegalArgumentException("maxRecordedCalls must be at least 1, was " + maxRecordedCalls
+						+ ": give how many of the most recent calls to keep, such as 10000");
+			}
+			this.maxRecordedCalls = maxRecordedCalls;
 			return this;
 		}
 

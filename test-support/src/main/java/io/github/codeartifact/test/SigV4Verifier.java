@@ -1,38 +1,30 @@
 package io.github.codeartifact.test;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
-import software.amazon.awssdk.http.auth.aws.internal.signer.V4Properties;
-import software.amazon.awssdk.http.auth.aws.internal.signer.V4RequestSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
- * Verifies SigV4 {@code Authorization} headers by signing the received request again
- * with the AWS SDK's own signer (with the request's {@code X-Amz-Date} as signing clock,
- * only its signed headers, the region and service of its credential scope and its
- * payload) and comparing the signatures in constant time.
+ * Verifies SigV4 {@code Authorization} headers by computing the signature of the received
+ * request with the documented algorithm (the canonical request of its signed headers and
+ * payload, the string to sign with its {@code X-Amz-Date} and credential scope, the
+ * derived signing key) and comparing the signatures in constant time.
+ * <p>
+ * Only the JDK's cryptography: no SDK signer, so that a user's SDK version cannot break
+ * the emulator, and a client that does not sign {@code x-amz-content-sha256} (botocore,
+ * the AWS CLI) is verified as well as the AWS SDK for Java, which does.
  * <p>
  * The request time is not checked against the clock: tests move the emulator's clock
  * freely while clients sign with the real time.
@@ -41,13 +33,13 @@ final class SigV4Verifier {
 
 	private static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
+	private static final String HMAC = "HmacSHA256";
+
 	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
 	private static final DateTimeFormatter SCOPE_DATE = DateTimeFormatter.ofPattern("yyyyMMdd")
 		.withZone(ZoneOffset.UTC);
-
-	private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
 	private final Map<String, String> secretsByAccessKey;
 
@@ -140,89 +132,28 @@ final class SigV4Verifier {
 
 	private @Nullable String expectedSignature(HttpRequestMessage request, String[] scope, String signedHeaders,
 			String secret, Instant signingTime) {
-		SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
-			.protocol("http")
-			.method(SdkHttpMethod.fromValue(request.method()))
-			.encodedPath(request.rawPath());
-		String host = request.header("Host");
-		applyHost(unsigned, (host != null) ? host : "127.0.0.1");
-		request.queryParameters().forEach(unsigned::putRawQueryParameter);
-		for (String name : signedHeaders.split(";")) {
-			List<String> values = request.headerValues(name);
-			if (values.isEmpty()) {
-				// A signed header that did not arrive cannot match.
-				return null;
-			}
-			unsigned.putHeader(name, values);
+		String canonicalRequest = SigV4CanonicalRequest.of(request, signedHeaders);
+		if (canonicalRequest == null) {
+			return null;
 		}
-		String sessionToken = request.header("X-Amz-Security-Token");
-		AwsCredentialsIdentity identity = (sessionToken != null)
-				? AwsSessionCredentialsIdentity.create(scope[0], secret, sessionToken)
-				: AwsCredentialsIdentity.create(scope[0], secret);
-		boolean contentHashSigned = Arrays.asList(signedHeaders.split(";")).contains("x-amz-content-sha256");
-		return contentHashSigned ? signWithHttpSigner(unsigned.build(), identity, scope, signingTime, request.body())
-				: signCanonicalRequest(unsigned.build(), identity, scope, signingTime, request.body());
+		String credentialScope = String.join("/", scope[1], scope[2], scope[3], scope[4]);
+		String stringToSign = ALGORITHM + "\n" + AMZ_DATE.format(signingTime) + "\n" + credentialScope + "\n"
+				+ Sha256.hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+		byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[1]);
+		for (int i = 2; i < scope.length; i++) {
+			key = hmac(key, scope[i]);
+		}
+		return HexFormat.of().formatHex(hmac(key, stringToSign));
 	}
 
-	/**
-	 * Signs with the SDK's public signer. It always signs {@code x-amz-content-sha256},
-	 * so it reproduces only signatures of clients that signed that header too, such as
-	 * the AWS SDK for Java.
-	 */
-	private String signWithHttpSigner(SdkHttpRequest unsigned, AwsCredentialsIdentity identity, String[] scope,
-			Instant signingTime, byte[] body) {
-		SignedRequest signed = this.signer.sign((sign) -> sign.identity(identity)
-			.request(unsigned)
-			.payload(ContentStreamProvider.fromByteArray(body))
-			.putProperty(AwsV4HttpSigner.REGION_NAME, scope[2])
-			.putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, scope[3])
-			.putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signingTime, ZoneOffset.UTC)));
-		String recomputed = signed.request().firstMatchingHeader("Authorization").orElse("");
-		String signature = components(recomputed.substring(Math.min(recomputed.length(), ALGORITHM.length() + 1)))
-			.get("Signature");
-		return (signature != null) ? signature : "";
-	}
-
-	/**
-	 * Signs exactly the headers the client signed with the request signer that the SDK's
-	 * public signer delegates to, for clients (such as botocore and the AWS CLI) that do
-	 * not sign {@code x-amz-content-sha256}. This is SDK-internal API: the SDK version is
-	 * pinned by the build.
-	 */
-	private String signCanonicalRequest(SdkHttpRequest unsigned, AwsCredentialsIdentity identity, String[] scope,
-			Instant signingTime, byte[] body) {
-		V4Properties properties = V4Properties.builder()
-			.credentials(identity)
-			.credentialScope(new CredentialScope(scope[2], scope[3], signingTime))
-			.signingClock(Clock.fixed(signingTime, ZoneOffset.UTC))
-			.doubleUrlEncode(true)
-			.normalizePath(true)
-			.build();
-		return V4RequestSigner.create(properties, sha256Hex(body)).sign(unsigned.toBuilder()).getSignature();
-	}
-
-	private static String sha256Hex(byte[] body) {
+	private static byte[] hmac(byte[] key, String data) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+			Mac mac = Mac.getInstance(HMAC);
+			mac.init(new SecretKeySpec(key, HMAC));
+			return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void applyHost(SdkHttpRequest.Builder builder, String host) {
-		int colon = host.lastIndexOf(':');
-		if (colon > 0 && host.indexOf(']') < colon) {
-			builder.host(host.substring(0, colon));
-			try {
-				builder.port(Integer.parseInt(host.substring(colon + 1)));
-			}
-			catch (NumberFormatException ex) {
-				builder.port(80);
-			}
-		}
-		else {
-			builder.host(host).port(80);
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Every Java platform has " + HMAC, ex);
 		}
 	}
 
