@@ -243,12 +243,8 @@ class CodeArtifactAutoConfigurationTests {
 	@Test
 	void usesTheApplicationsCredentialsProvider() {
 		AtomicInteger resolved = new AtomicInteger();
-		AwsCredentialsProvider counting = () -> {
-			resolved.incrementAndGet();
-			return AwsBasicCredentials.create("test", "test");
-		};
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class))
-			.withBean(AwsCredentialsProvider.class, () -> counting)
+			.withBean(AwsCredentialsProvider.class, () -> counting(resolved))
 			.withPropertyValues("codeartifact.domain=" + DOMAIN, "codeartifact.region=us-east-1",
 					"codeartifact.endpoint=" + emulator.endpoint())
 			.run((context) -> {
@@ -354,27 +350,28 @@ class CodeArtifactAutoConfigurationTests {
 
 	}
 
-	@Test
-	void thePrimaryRegionProviderIsUsed() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class))
+	/** An offline context without a region property, for the region provider beans. */
+	private static ApplicationContextRunner withoutRegionProperty() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class))
 			.withBean(AuthorizationTokenFetcher.class, () -> fakeFetcher(new AtomicInteger()))
 			.withBean(AwsCredentialsProvider.class, CodeArtifactAutoConfigurationTests::testCredentials)
-			.withBean("otherRegion", AwsRegionProvider.class, () -> () -> Region.EU_WEST_1)
+			.withPropertyValues("codeartifact.domain=" + DOMAIN);
+	}
+
+	@Test
+	void thePrimaryRegionProviderIsUsed() {
+		withoutRegionProperty().withBean("otherRegion", AwsRegionProvider.class, () -> () -> Region.EU_WEST_1)
 			.withBean("primaryRegion", AwsRegionProvider.class, () -> () -> Region.AP_SOUTH_1,
 					(definition) -> definition.setPrimary(true))
-			.withPropertyValues("codeartifact.domain=" + DOMAIN)
 			.run((context) -> assertThat(context.getBean(CodeartifactClient.class).serviceClientConfiguration().region())
 				.isEqualTo(Region.AP_SOUTH_1));
 	}
 
 	@Test
 	void severalRegionProvidersWithoutPrimaryAreExplained() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class))
-			.withBean(AuthorizationTokenFetcher.class, () -> fakeFetcher(new AtomicInteger()))
-			.withBean(AwsCredentialsProvider.class, CodeArtifactAutoConfigurationTests::testCredentials)
-			.withBean("europeRegion", AwsRegionProvider.class, () -> () -> Region.EU_WEST_1)
+		withoutRegionProperty().withBean("europeRegion", AwsRegionProvider.class, () -> () -> Region.EU_WEST_1)
 			.withBean("asiaRegion", AwsRegionProvider.class, () -> () -> Region.AP_SOUTH_1)
-			.withPropertyValues("codeartifact.domain=" + DOMAIN)
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = new NoUniqueAwsProviderFailureAnalyzer()
@@ -399,11 +396,7 @@ class CodeArtifactAutoConfigurationTests {
 
 	@Test
 	void regionProviderBeanIsUsedWithoutRegionProperty() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class))
-			.withBean(AuthorizationTokenFetcher.class, () -> fakeFetcher(new AtomicInteger()))
-			.withBean(AwsCredentialsProvider.class, CodeArtifactAutoConfigurationTests::testCredentials)
-			.withBean(AwsRegionProvider.class, () -> () -> Region.AP_SOUTH_1)
-			.withPropertyValues("codeartifact.domain=" + DOMAIN)
+		withoutRegionProperty().withBean(AwsRegionProvider.class, () -> () -> Region.AP_SOUTH_1)
 			.run((context) -> assertThat(context.getBean(CodeartifactClient.class).serviceClientConfiguration().region())
 				.isEqualTo(Region.AP_SOUTH_1));
 	}
