@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 import io.github.codeartifact.token.CodeArtifactTokenException;
 import io.github.codeartifact.token.CodeArtifactTokenProvider;
-import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.github.codeartifact.token.TokenState;
+import io.github.codeartifact.token.TokenStateSource;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -29,7 +29,15 @@ public class CodeArtifactEndpoint {
 
 	private final Clock clock;
 
-	public CodeArtifactEndpoint(RefreshingCodeArtifactTokenProvider provider, CodeArtifactTarget target) {
+	/**
+	 * Creates the endpoint of a provider that shows its state, such as the starter's
+	 * {@link io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider}.
+	 * @param <P> the provider's type
+	 * @param provider the provider, refreshed by the write operation
+	 * @param target what the application asks CodeArtifact for
+	 */
+	public <P extends CodeArtifactTokenProvider & TokenStateSource> CodeArtifactEndpoint(P provider,
+			CodeArtifactTarget target) {
 		this(provider::state, provider, target, Clock.systemUTC());
 	}
 

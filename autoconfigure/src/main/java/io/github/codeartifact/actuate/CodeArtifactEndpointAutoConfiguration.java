@@ -1,8 +1,11 @@
 package io.github.codeartifact.actuate;
 
+import java.time.Clock;
+
 import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
 import io.github.codeartifact.autoconfigure.CodeArtifactProperties;
-import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
+import io.github.codeartifact.token.CodeArtifactTokenProvider;
+import io.github.codeartifact.token.TokenStateSource;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,26 +15,30 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
  * Registers the {@link CodeArtifactEndpoint} when the actuator is on the classpath, the endpoint is
  * available (its access is not {@code none} and it is exposed over the web or JMX) and the
- * application has a {@link RefreshingCodeArtifactTokenProvider}.
+ * application has a {@link CodeArtifactTokenProvider} and a {@link TokenStateSource} (the starter's
+ * provider is both; an application's own provider may be).
  */
 @AutoConfiguration(after = CodeArtifactAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnAvailableEndpoint(CodeArtifactEndpoint.class)
-@ConditionalOnBean(RefreshingCodeArtifactTokenProvider.class)
+@ConditionalOnBean(CodeArtifactTokenProvider.class)
+@ConditionalOnSingleCandidate(TokenStateSource.class)
 public final class CodeArtifactEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CodeArtifactEndpoint codeArtifactEndpoint(RefreshingCodeArtifactTokenProvider provider,
+	CodeArtifactEndpoint codeArtifactEndpoint(CodeArtifactTokenProvider provider, TokenStateSource stateSource,
 			ObjectProvider<CodeArtifactProperties> properties, ObjectProvider<CodeartifactClient> client,
 			Environment environment) {
-		return new CodeArtifactEndpoint(provider, CodeArtifactTargets.resolve(properties, client, environment));
+		return new CodeArtifactEndpoint(stateSource::state, provider,
+				CodeArtifactTargets.resolve(properties, client, environment), Clock.systemUTC());
 	}
 
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.codeartifact.token.CodeArtifactTokenException;
-import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.github.codeartifact.token.TokenState;
+import io.github.codeartifact.token.TokenStateSource;
 import io.github.codeartifact.token.TokenStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -28,8 +28,13 @@ public class CodeArtifactHealthIndicator extends AbstractHealthIndicator {
 
 	private final Clock clock;
 
-	public CodeArtifactHealthIndicator(RefreshingCodeArtifactTokenProvider provider) {
-		this(provider::state, Clock.systemUTC());
+	/**
+	 * Creates the indicator of a provider that shows its state, such as the starter's
+	 * {@link io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider}.
+	 * @param source the provider's state
+	 */
+	public CodeArtifactHealthIndicator(TokenStateSource source) {
+		this(source::state, Clock.systemUTC());
 	}
 
 	CodeArtifactHealthIndicator(Supplier<TokenState> state, Clock clock) {

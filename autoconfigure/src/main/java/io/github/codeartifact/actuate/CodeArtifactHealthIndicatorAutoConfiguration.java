@@ -3,12 +3,14 @@ package io.github.codeartifact.actuate;
 import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
 import io.github.codeartifact.autoconfigure.CodeArtifactDisabledAutoConfiguration;
 import io.github.codeartifact.autoconfigure.DisabledCodeArtifactTokenProvider;
-import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
+import io.github.codeartifact.token.CodeArtifactTokenProvider;
+import io.github.codeartifact.token.TokenStateSource;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -18,8 +20,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Registers the {@code codeartifact} health indicator when Spring Boot's health support is on the
  * classpath, {@code management.health.codeartifact.enabled} is not {@code false} and the
- * application has a {@link RefreshingCodeArtifactTokenProvider}, or the
- * {@link DisabledCodeArtifactTokenProvider} of {@code codeartifact.enabled=false}.
+ * application has a {@link CodeArtifactTokenProvider}: from its state when it is a
+ * {@link TokenStateSource} (as the starter's provider is), from its token's expiry when it is not,
+ * and {@code UP} with {@code enabled: false} for the {@link DisabledCodeArtifactTokenProvider} of
+ * {@code codeartifact.enabled=false}.
  */
 @AutoConfiguration(after = { CodeArtifactAutoConfiguration.class, CodeArtifactDisabledAutoConfiguration.class })
 @ConditionalOnClass(HealthIndicator.class)
@@ -27,13 +31,29 @@ import org.springframework.context.annotation.Configuration;
 public final class CodeArtifactHealthIndicatorAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(RefreshingCodeArtifactTokenProvider.class)
-	static class RefreshingProviderHealthConfiguration {
+	@ConditionalOnSingleCandidate(TokenStateSource.class)
+	static class TokenStateHealthConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "codeartifactHealthIndicator")
-		CodeArtifactHealthIndicator codeartifactHealthIndicator(RefreshingCodeArtifactTokenProvider provider) {
-			return new CodeArtifactHealthIndicator(provider);
+		CodeArtifactHealthIndicator codeartifactHealthIndicator(TokenStateSource stateSource) {
+			return new CodeArtifactHealthIndicator(stateSource);
+		}
+
+	}
+
+	/**
+	 * An application's own provider that does not show its state: its token's expiry is all there is.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnSingleCandidate(CodeArtifactTokenProvider.class)
+	@ConditionalOnMissingBean({ TokenStateSource.class, DisabledCodeArtifactTokenProvider.class })
+	static class TokenExpiryHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "codeartifactHealthIndicator")
+		CodeArtifactTokenExpiryHealthIndicator codeartifactHealthIndicator(CodeArtifactTokenProvider provider) {
+			return new CodeArtifactTokenExpiryHealthIndicator(provider);
 		}
 
 	}

@@ -2,7 +2,7 @@ package io.github.codeartifact.actuate;
 
 import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
 import io.github.codeartifact.autoconfigure.CodeArtifactProperties;
-import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
+import io.github.codeartifact.token.TokenStateSource;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,16 +15,17 @@ import org.springframework.core.env.Environment;
 
 /**
  * Registers the {@code codeartifact.token.*} meters ({@link CodeArtifactTokenMetrics}) when Micrometer
- * is on the classpath, the application has a {@link MeterRegistry} and a
- * {@link RefreshingCodeArtifactTokenProvider}. The meters are a
- * {@link io.github.codeartifact.token.TokenRefreshListener} bean, which the provider is told of.
+ * is on the classpath, the application has a {@link MeterRegistry} and a {@link TokenStateSource} (the
+ * starter's provider, or an application's own provider that shows its state). The meters are a
+ * {@link io.github.codeartifact.token.TokenRefreshListener} bean: the starter's provider is told of
+ * it; an application's own provider reports each fetch to the {@code TokenRefreshListener} beans.
  */
 @AutoConfiguration(after = CodeArtifactAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ MeterRegistry.class, RefreshingCodeArtifactTokenProvider.class })
+@ConditionalOnBean({ MeterRegistry.class, TokenStateSource.class })
 public final class CodeArtifactMetricsAutoConfiguration {
 
 	@Bean

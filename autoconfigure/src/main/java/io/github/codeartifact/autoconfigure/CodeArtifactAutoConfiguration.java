@@ -28,6 +28,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClientBuilder;
 
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -62,7 +63,8 @@ public final class CodeArtifactAutoConfiguration {
 			ObjectProvider<CodeArtifactClientCustomizer> customizers) {
 		properties.validate();
 		// The client closes its credentials provider on close: our own default chain, never the application's bean.
-		AwsCredentialsProvider applicationCredentials = credentialsProvider.getIfAvailable();
+		AwsCredentialsProvider applicationCredentials = uniqueOrPrimary(credentialsProvider,
+				AwsCredentialsProvider.class);
 		AwsCredentialsProvider credentials = (applicationCredentials != null)
 				? new NonClosingCredentialsProvider(applicationCredentials)
 				: DefaultCredentialsProvider.builder().build();
@@ -116,7 +118,8 @@ public final class CodeArtifactAutoConfiguration {
 			}
 			return Region.of(region);
 		}
-		AwsRegionProvider provider = regionProvider.getIfAvailable(DefaultAwsRegionProviderChain::new);
+		AwsRegionProvider application = uniqueOrPrimary(regionProvider, AwsRegionProvider.class);
+		AwsRegionProvider provider = (application != null) ? application : new DefaultAwsRegionProviderChain();
 		try {
 			return provider.getRegion();
 		}
@@ -125,6 +128,19 @@ public final class CodeArtifactAutoConfiguration {
 					"is required when the AWS SDK finds no region (" + ex.getMessage() + ")",
 					"Set " + CodeArtifactProperties.PREFIX + ".region to the region of the domain, such as "
 							+ "us-east-1, or set the AWS_REGION environment variable.");
+		}
+	}
+
+	/**
+	 * The application's bean of a type: the only one or the {@code @Primary} one, as Boot injects
+	 * beans; several without a primary are a {@link NoUniqueAwsProviderException} that names them.
+	 */
+	private static <T> @Nullable T uniqueOrPrimary(ObjectProvider<T> beans, Class<T> type) {
+		try {
+			return beans.getIfAvailable();
+		}
+		catch (NoUniqueBeanDefinitionException ex) {
+			throw new NoUniqueAwsProviderException(type, ex);
 		}
 	}
 

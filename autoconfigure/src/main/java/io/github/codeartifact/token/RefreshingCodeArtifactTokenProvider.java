@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Calling {@link #getAuthorizationToken()} before {@link #start()} starts the engine.
  */
-public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTokenProvider, AutoCloseable {
+public final class RefreshingCodeArtifactTokenProvider
+		implements CodeArtifactTokenProvider, TokenStateSource, AutoCloseable {
 
 	private final AuthorizationTokenFetcher fetcher;
 
@@ -158,6 +159,7 @@ public final class RefreshingCodeArtifactTokenProvider implements CodeArtifactTo
 	 * Returns a snapshot of the engine, without the token value.
 	 * @return the state
 	 */
+	@Override
 	public TokenState state() {
 		synchronized (this.monitor) {
 			Moment now = now();

@@ -1,8 +1,17 @@
 package io.github.codeartifact.actuate;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
+import io.github.codeartifact.token.AuthorizationToken;
+import io.github.codeartifact.token.CodeArtifactTokenProvider;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.github.codeartifact.token.TokenRefreshListener;
+import io.github.codeartifact.token.TokenState;
+import io.github.codeartifact.token.TokenStateSource;
+import io.github.codeartifact.token.TokenStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -13,7 +22,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -214,6 +225,102 @@ class CodeArtifactActuatorAutoConfigurationTests {
 				assertThat(context).doesNotHaveBean(CodeArtifactHealthIndicator.class);
 				assertThat(context).doesNotHaveBean(CodeArtifactTokenMetrics.class);
 			});
+	}
+
+	// An application's own provider
+
+	@Test
+	void ownProviderWithoutStateGetsAHealthIndicatorFromItsTokensExpiry() {
+		Instant expiration = Instant.now().plus(Duration.ofHours(1));
+		AuthorizationToken token = new AuthorizationToken(TestStates.SECRET, expiration, Instant.now());
+		this.runner.withBean(CodeArtifactTokenProvider.class, () -> new FixedTokenProvider(token))
+			.withPropertyValues("management.endpoints.web.exposure.include=codeartifact")
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasBean("codeartifactHealthIndicator");
+				Health health = context.getBean("codeartifactHealthIndicator", HealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("expiration", expiration)
+					.containsKey("expiresInSeconds");
+				TestStates.assertJsonHasNoToken(health);
+				// Without its state, there is nothing for the endpoint or the meters to show.
+				assertThat(context).doesNotHaveBean(CodeArtifactEndpoint.class);
+				assertThat(context).doesNotHaveBean(CodeArtifactTokenMetrics.class);
+			});
+	}
+
+	@Test
+	void ownProviderWithStateGetsTheEndpointHealthAndMetrics() {
+		StateShowingProvider own = new StateShowingProvider();
+		this.runner.withBean(StateShowingProvider.class, () -> own)
+			.withPropertyValues("management.endpoints.web.exposure.include=codeartifact")
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				CodeArtifactDescriptor state = context.getBean(CodeArtifactEndpoint.class).state();
+				assertThat(state.domain()).isEqualTo("my-domain");
+				assertThat(state.status()).isEqualTo(TokenStatus.FRESH);
+				assertThat(state.nextRefresh()).isEqualTo(TestStates.fresh().nextRefresh());
+				context.getBean(CodeArtifactEndpoint.class).refresh();
+				assertThat(own.refreshes).hasValue(1);
+				assertThat(context).hasSingleBean(CodeArtifactHealthIndicator.class);
+				assertThat(context.getBean(CodeArtifactHealthIndicator.class).health().getDetails())
+					.containsEntry("status", TokenStatus.FRESH);
+				// The provider reports its fetches to the listener beans, as the starter's does.
+				TokenRefreshListener listener = context.getBean(TokenRefreshListener.class);
+				listener.onRefreshed(own.token, 1_000_000);
+				assertThat(context.getBean(MeterRegistry.class)
+					.get("codeartifact.token.refresh")
+					.tags("domain", "my-domain", "outcome", "success", "error", "none")
+					.timer()
+					.count()).isEqualTo(1);
+			});
+	}
+
+	static class FixedTokenProvider implements CodeArtifactTokenProvider {
+
+		private final AuthorizationToken token;
+
+		FixedTokenProvider(AuthorizationToken token) {
+			this.token = token;
+		}
+
+		@Override
+		public AuthorizationToken getAuthorizationToken() {
+			return this.token;
+		}
+
+		@Override
+		public AuthorizationToken refresh() {
+			return this.token;
+		}
+
+	}
+
+	static class StateShowingProvider implements CodeArtifactTokenProvider, TokenStateSource {
+
+		final AtomicInteger refreshes = new AtomicInteger();
+
+		final AuthorizationToken token = new AuthorizationToken(TestStates.SECRET,
+				Instant.now().plus(Duration.ofHours(1)), Instant.now());
+
+		@Override
+		public AuthorizationToken getAuthorizationToken() {
+			return this.token;
+		}
+
+		@Override
+		public AuthorizationToken refresh() {
+			this.refreshes.incrementAndGet();
+			return this.token;
+		}
+
+		@Override
+		public TokenState state() {
+			return TestStates.fresh();
+		}
+
 	}
 
 	/**

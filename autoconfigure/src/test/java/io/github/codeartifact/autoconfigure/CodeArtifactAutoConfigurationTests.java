@@ -243,12 +243,8 @@ class CodeArtifactAutoConfigurationTests {
 	@Test
 	void usesTheApplicationsCredentialsProvider() {
 		AtomicInteger resolved = new AtomicInteger();
-		AwsCredentialsProvider counting = () -> {
-			resolved.incrementAndGet();
-			return AwsBasicCredentials.create("test", "test");
-		};
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class))
-			.withBean(AwsCredentialsProvider.class, () -> counting)
+			.withBean(AwsCredentialsProvider.class, () -> counting(resolved))
 			.withPropertyValues("codeartifact.domain=" + DOMAIN, "codeartifact.region=us-east-1",
 					"codeartifact.endpoint=" + emulator.endpoint())
 			.run((context) -> {
@@ -298,6 +294,96 @@ class CodeArtifactAutoConfigurationTests {
 			});
 	}
 
+	// Several credentials or region providers: @Primary decides, as for any Boot bean
+
+	@Test
+	void thePrimaryCredentialsProviderIsUsed() {
+		AtomicInteger primaryResolved = new AtomicInteger();
+		AtomicInteger otherResolved = new AtomicInteger();
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class))
+			.withBean("otherCredentials", AwsCredentialsProvider.class, () -> counting(otherResolved))
+			.withBean("primaryCredentials", AwsCredentialsProvider.class, () -> counting(primaryResolved),
+					(definition) -> definition.setPrimary(true))
+			.withPropertyValues("codeartifact.domain=" + DOMAIN, "codeartifact.region=us-east-1",
+					"codeartifact.endpoint=" + emulator.endpoint())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(emulator.isValidToken(context.getBean(CodeArtifactTokenProvider.class).getToken())).isTrue();
+				assertThat(primaryResolved).hasPositiveValue();
+				assertThat(otherResolved).hasValue(0);
+			});
+	}
+
+	private static AwsCredentialsProvider counting(AtomicInteger resolved) {
+		return () -> {
+			resolved.incrementAndGet();
+			return AwsBasicCredentials.create("test", "test");
+		};
+	}
+
+	@Test
+	void severalCredentialsProvidersWithoutPrimaryAreExplained(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(ImportAutoConfigurationApplication.class,
+				TwoCredentialsProviders.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(Map.of("codeartifact.domain", DOMAIN, "codeartifact.region", "us-east-1",
+				"spring.main.banner-mode", "off"));
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(application::run);
+		assertThat(output).contains("APPLICATION FAILED TO START",
+				"The CodeArtifact client needs one AwsCredentialsProvider bean, but found 2: "
+						+ "deployCredentials, readCredentials",
+				"Mark the one for CodeArtifact @Primary, or define the application's own CodeartifactClient bean");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoCredentialsProviders {
+
+		@Bean
+		AwsCredentialsProvider deployCredentials() {
+			return testCredentials();
+		}
+
+		@Bean
+		AwsCredentialsProvider readCredentials() {
+			return testCredentials();
+		}
+
+	}
+
+	/** An offline context without a region property, for the region provider beans. */
+	private static ApplicationContextRunner withoutRegionProperty() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class))
+			.withBean(AuthorizationTokenFetcher.class, () -> fakeFetcher(new AtomicInteger()))
+			.withBean(AwsCredentialsProvider.class, CodeArtifactAutoConfigurationTests::testCredentials)
+			.withPropertyValues("codeartifact.domain=" + DOMAIN);
+	}
+
+	@Test
+	void thePrimaryRegionProviderIsUsed() {
+		withoutRegionProperty().withBean("otherRegion", AwsRegionProvider.class, () -> () -> Region.EU_WEST_1)
+			.withBean("primaryRegion", AwsRegionProvider.class, () -> () -> Region.AP_SOUTH_1,
+					(definition) -> definition.setPrimary(true))
+			.run((context) -> assertThat(context.getBean(CodeartifactClient.class).serviceClientConfiguration().region())
+				.isEqualTo(Region.AP_SOUTH_1));
+	}
+
+	@Test
+	void severalRegionProvidersWithoutPrimaryAreExplained() {
+		withoutRegionProperty().withBean("europeRegion", AwsRegionProvider.class, () -> () -> Region.EU_WEST_1)
+			.withBean("asiaRegion", AwsRegionProvider.class, () -> () -> Region.AP_SOUTH_1)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new NoUniqueAwsProviderFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).as("failure analysis of %s", context.getStartupFailure()).isNotNull();
+				assertThat(analysis.getDescription()).isEqualTo(
+						"The CodeArtifact client needs one AwsRegionProvider bean, but found 2: asiaRegion, europeRegion");
+				assertThat(analysis.getAction()).contains("Mark the one for CodeArtifact @Primary",
+						"set codeartifact.region");
+			});
+	}
+
 	// Properties that reach the client and the provider
 
 	@Test
@@ -310,11 +396,7 @@ class CodeArtifactAutoConfigurationTests {
 
 	@Test
 	void regionProviderBeanIsUsedWithoutRegionProperty() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class))
-			.withBean(AuthorizationTokenFetcher.class, () -> fakeFetcher(new AtomicInteger()))
-			.withBean(AwsCredentialsProvider.class, CodeArtifactAutoConfigurationTests::testCredentials)
-			.withBean(AwsRegionProvider.class, () -> () -> Region.AP_SOUTH_1)
-			.withPropertyValues("codeartifact.domain=" + DOMAIN)
+		withoutRegionProperty().withBean(AwsRegionProvider.class, () -> () -> Region.AP_SOUTH_1)
 			.run((context) -> assertThat(context.getBean(CodeartifactClient.class).serviceClientConfiguration().region())
 				.isEqualTo(Region.AP_SOUTH_1));
 	}
@@ -775,7 +857,7 @@ class CodeArtifactAutoConfigurationTests {
 					factories.getProperty("org.springframework.boot.diagnostics.FailureAnalyzer", "")));
 		}
 		assertThat(analyzers).contains(InvalidCodeArtifactPropertyFailureAnalyzer.class.getName(),
-				CodeArtifactTokenFailureAnalyzer.class.getName());
+				CodeArtifactTokenFailureAnalyzer.class.getName(), NoUniqueAwsProviderFailureAnalyzer.class.getName());
 	}
 
 	private static ClientOverrideConfiguration overrideConfiguration(AssertableApplicationContext context) {
