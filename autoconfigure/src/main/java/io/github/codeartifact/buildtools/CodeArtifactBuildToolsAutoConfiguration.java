@@ -1,0 +1,41 @@
+package io.github.codeartifact.buildtools;
+
+import java.time.Clock;
+
+import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
+import io.github.codeartifact.autoconfigure.CodeArtifactProperties;
+import io.github.codeartifact.repository.CodeArtifactRepositoryAutoConfiguration;
+import io.github.codeartifact.repository.CodeArtifactRepositoryEndpoints;
+import io.github.codeartifact.token.CodeArtifactTokenProvider;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Registers {@link CodeArtifactBuildTools} when the application has a
+ * {@link CodeArtifactTokenProvider} and the {@link CodeArtifactProperties}: sessions for the
+ * repositories of {@code codeartifact.build-tools.repositories.*}, checked at startup, with
+ * the stale margin of {@code codeartifact.refresh.stale-margin}.
+ */
+@AutoConfiguration(after = { CodeArtifactAutoConfiguration.class, CodeArtifactRepositoryAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = CodeArtifactProperties.PREFIX + ".enabled", matchIfMissing = true)
+@ConditionalOnBean({ CodeArtifactTokenProvider.class, CodeArtifactProperties.class })
+@EnableConfigurationProperties(CodeArtifactBuildToolsProperties.class)
+public final class CodeArtifactBuildToolsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CodeArtifactBuildTools codeArtifactBuildTools(CodeArtifactTokenProvider tokenProvider,
+			ObjectProvider<CodeArtifactRepositoryEndpoints> endpoints, CodeArtifactProperties properties,
+			CodeArtifactBuildToolsProperties buildToolsProperties) {
+		return new CodeArtifactBuildTools(tokenProvider, endpoints.getIfAvailable(),
+				BuildToolRepositories.of(buildToolsProperties.getRepositories()),
+				properties.getRefresh().getStaleMargin(), properties.requireDomain(), Clock.systemUTC());
+	}
+
+}
