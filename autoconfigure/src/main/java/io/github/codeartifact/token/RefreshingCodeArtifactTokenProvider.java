@@ -460,7 +460,7 @@ public final class RefreshingCodeArtifactTokenProvider
 				expiredAt = served.token().expiration();
 			}
 			Attempt next = scheduleNext(attempt, due, notBefore);
-			nextAttempt = (next != null) ? next.expectedAt(now) : now.plus(due.until(now)).wallInstant();
+			nextAttempt = (next != null) ? next.expectedAt(now) : due.expectedAt(now);
 		}
 		attempt.outcome.completeExceptionally(failure);
 		if (closing) {

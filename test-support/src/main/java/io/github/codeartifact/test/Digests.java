@@ -6,7 +6,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The content digests that package tools check downloads against.
+ * The content digests that package tools check downloads against, and that SigV4 and the token
+ * registry use (SHA-256).
  */
 final class Digests {
 
@@ -23,8 +24,8 @@ final class Digests {
 	}
 
 	/**
-	 * Returns a digest in lower-case hex, as Maven's checksum files, npm's {@code shasum} and
-	 * PEP 503's {@code #sha256=} carry it.
+	 * Returns a digest in lower-case hex, as Maven's checksum files, npm's {@code shasum},
+	 * PEP 503's {@code #sha256=} and SigV4's payload and canonical-request hashes carry it.
 	 * @param algorithm the JCA algorithm name, such as {@code SHA-1}
 	 * @param content the content
 	 * @return the hex digest

@@ -52,7 +52,7 @@ final class SigV4CanonicalRequest {
 				.collect(Collectors.joining(","))).append('\n');
 		}
 		canonical.append('\n').append(String.join(";", names)).append('\n');
-		canonical.append(Sha256.hex(request.body()));
+		canonical.append(Digests.hex("SHA-256", request.body()));
 		return canonical.toString();
 	}
 

@@ -138,7 +138,7 @@ final class SigV4Verifier {
 		}
 		String credentialScope = String.join("/", scope[1], scope[2], scope[3], scope[4]);
 		String stringToSign = ALGORITHM + "\n" + AMZ_DATE.format(signingTime) + "\n" + credentialScope + "\n"
-				+ Sha256.hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+				+ Digests.hex("SHA-256", canonicalRequest.getBytes(StandardCharsets.UTF_8));
 		byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[1]);
 		for (int i = 2; i < scope.length; i++) {
 			key = hmac(key, scope[i]);

@@ -119,7 +119,7 @@ final class TokenRegistry {
 	}
 
 	private static String digest(String value) {
-		return Sha256.hex(value.getBytes(StandardCharsets.US_ASCII)).substring(0, 2 * DIGEST_BYTES);
+		return Digests.hex("SHA-256", value.getBytes(StandardCharsets.US_ASCII)).substring(0, 2 * DIGEST_BYTES);
 	}
 
 }
