@@ -30,6 +30,9 @@ final class BootTokenConnectors {
 
 	private static final Log logger = LogFactory.getLog(BootTokenConnectors.class);
 
+	/** Boot's codec customizer, looked up by name: Boot's codec module is optional. */
+	static final String CODEC_CUSTOMIZER = "org.springframework.boot.http.codec.CodecCustomizer";
+
 	private BootTokenConnectors() {
 	}
 
@@ -51,7 +54,7 @@ final class BootTokenConnectors {
 	 * @return the codecs of the responses
 	 */
 	static ExchangeStrategies strategies(ListableBeanFactory beanFactory, @Nullable ClassLoader classLoader) {
-		if (!ClassUtils.isPresent("org.springframework.boot.http.codec.CodecCustomizer", classLoader)) {
+		if (!ClassUtils.isPresent(CODEC_CUSTOMIZER, classLoader)) {
 			return ExchangeStrategies.withDefaults();
 		}
 		return ExchangeStrategies.builder()
