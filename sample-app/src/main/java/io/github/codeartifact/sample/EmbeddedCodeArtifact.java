@@ -4,28 +4,39 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.codeartifact.test.CodeArtifactEmulator;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.Profiles;
 
 /**
- * Starts the in-process CodeArtifact emulator before the context refreshes, unless the {@code aws}
- * profile is active, and points the starter at it: {@code codeartifact.endpoint}, the domain, owner,
- * region and the sample's repository. The emulator is seeded with the Maven package
+ * Starts the in-process CodeArtifact emulator before the context refreshes, unless
+ * {@code sample.emulator.enabled} is {@code false} (as the {@code aws} profile sets it), and points
+ * the starter at it: {@code codeartifact.endpoint}, the domain, owner, region and the sample's
+ * repository, with the emulator's credentials ({@code test}/{@code test}) as the
+ * {@link AwsCredentialsProvider} bean. The emulator is seeded with the Maven package
  * {@code com.example:demo-lib} and closed with the context (or when startup fails).
  * <p>
  * An initializer runs before any bean exists, so the endpoint is known when the starter's
- * fail-fast startup fetches the first token.
+ * fail-fast startup fetches the first token. It also runs, and decides, each time the application
+ * starts, also when it was processed ahead of time: {@code @Profile} and {@code @Conditional} on a
+ * bean are evaluated once, by the AOT processing, so an AOT-processed application would keep the
+ * emulator's credentials under the {@code aws} profile. The AOT processing itself starts no emulator.
  */
 public final class EmbeddedCodeArtifact implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-	/** The profile that uses the real AWS CodeArtifact instead of the emulator. */
-	public static final String AWS_PROFILE = "aws";
+	/** Whether the sample uses the emulator; {@code false} uses the real AWS CodeArtifact. */
+	public static final String ENABLED_PROPERTY = "sample.emulator.enabled";
+
+	/** The name of the emulator's credentials provider bean. */
+	public static final String CREDENTIALS_NAME = "emulatorCredentialsProvider";
 
 	/** The name of the emulator bean and of the property source. */
 	public static final String NAME = "embeddedCodeArtifact";
@@ -41,7 +52,8 @@ public final class EmbeddedCodeArtifact implements ApplicationContextInitializer
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		ConfigurableEnvironment environment = context.getEnvironment();
-		if (environment.acceptsProfiles(Profiles.of(AWS_PROFILE))) {
+		if (!environment.getProperty(ENABLED_PROPERTY, Boolean.class, true)
+				|| Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
 			return;
 		}
 		CodeArtifactEmulator emulator = CodeArtifactEmulator.builder()
@@ -56,6 +68,9 @@ public final class EmbeddedCodeArtifact implements ApplicationContextInitializer
 			}
 		});
 		context.getBeanFactory().registerSingleton(NAME, emulator);
+		context.getBeanFactory()
+			.registerSingleton(CREDENTIALS_NAME, StaticCredentialsProvider.create(AwsBasicCredentials
+				.create(CodeArtifactEmulator.TEST_ACCESS_KEY_ID, CodeArtifactEmulator.TEST_SECRET_ACCESS_KEY)));
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("codeartifact.endpoint", emulator.endpoint().toString());
 		properties.put("codeartifact.domain", DOMAIN);
