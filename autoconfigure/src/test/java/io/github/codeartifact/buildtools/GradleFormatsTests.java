@@ -88,11 +88,17 @@ class GradleFormatsTests {
 			.withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class,
 					CodeArtifactRepositoryAutoConfiguration.class, CodeArtifactBuildToolsAutoConfiguration.class))
 			.withInitializer(new CodeArtifactEmulatorInitializer())
+			.withPropertyValues("codeartifact.build-tools.repositories.codeartifact.repository=my-repo",
+					"codeartifact.build-tools.repositories.codeartifact.format=maven",
+					"codeartifact.build-tools.repositories.ca-npm.repository=my-repo",
+					"codeartifact.build-tools.repositories.ca-npm.format=npm",
+					"codeartifact.build-tools.repositories.ca-pypi.repository=my-repo",
+					"codeartifact.build-tools.repositories.ca-pypi.format=pypi")
 			.run((context) -> {
 				try (BuildToolSession session = context.getBean(CodeArtifactBuildTools.class)
 					.open(Duration.ofMinutes(10))) {
 					String token = session.environment().get(BuildToolSession.CODEARTIFACT_AUTH_TOKEN);
-					// Only codeartifactToken: Gradle sees no other project property from the session
+					// Only codeartifactToken: with every format configured, Gradle sees no other project property
 					assertThat(projectProperties(session.environment()))
 						.containsExactly(Map.entry("codeartifactToken", token));
 					// The line AWS documents for ~/.gradle/gradle.properties reads back as the token
