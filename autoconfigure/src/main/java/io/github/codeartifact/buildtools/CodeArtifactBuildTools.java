@@ -21,11 +21,11 @@ import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
  * their credentials once, when they start, so each run needs a token that outlives it.
  * <p>
  * A session's token stays valid for the expected run plus the stale margin. When the token in
- * service expires sooner, a new one is fetched first with {@link CodeArtifactTokenProvider#refresh()}:
- * one call for all the sessions that open at once, and at most one per minimum forced interval
- * (within it, sessions get the token that the previous forced call fetched). When even that token
- * expires too soon, CodeArtifact issues none that lives long enough, and {@link #open(Duration)}
- * fails.
+ * service expires sooner, a new one is fetched first with
+ * {@link CodeArtifactTokenProvider#getAuthorizationToken(Instant)}: with the default provider, one
+ * call through its single flight for all the sessions that open at once, not counted as a forced
+ * refresh, and at most one per minimum forced interval. When even the new token expires too soon,
+ * CodeArtifact issues none that lives long enough, and {@link #open(Duration)} fails.
  */
 public class CodeArtifactBuildTools {
 
@@ -96,10 +96,7 @@ public class CodeArtifactBuildTools {
 
 	private AuthorizationToken tokenFor(Duration expectedRun) {
 		Instant needed = this.clock.instant().plus(expectedRun).plus(this.staleMargin);
-		AuthorizationToken token = this.tokenProvider.getAuthorizationToken();
-		if (token.expiration().isBefore(needed)) {
-			token = this.tokenProvider.refresh();
-		}
+		AuthorizationToken token = this.tokenProvider.getAuthorizationToken(needed);
 		if (token.expiration().isBefore(needed)) {
 			throw new CodeArtifactTokenException("No CodeArtifact token lives long enough for a build-tool session of "
 					+ expectedRun + ": it needs one valid until " + needed + " (the run plus the stale margin of "

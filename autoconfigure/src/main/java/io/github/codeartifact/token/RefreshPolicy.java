@@ -20,6 +20,14 @@ import org.jspecify.annotations.Nullable;
  * that a fixed policy takes effect at once, but never before {@code Retry-After}; and at most one
  * forced fetch per minimum forced interval, on the monotonic clock, so that no caller or remote
  * party can multiply the calls.</li>
+ * <li>For a caller that needs a token valid until an instant
+ * ({@link CodeArtifactTokenProvider#getAuthorizationToken(Instant)}) and finds none: as for a caller
+ * that needs a token now, through the same single flight, not forced; and at most one such fetch
+ * per minimum forced interval, counted apart from the forced ones. Within it, callers get the token
+ * that the previous such fetch brought, even when it is still too short, so that callers that find
+ * no token long enough ({@code duration=0} near the end of a role session) cannot turn into a
+ * stream of calls; with a fixed duration, a token fetched within the interval would expire at most
+ * that interval later than its predecessor anyway.</li>
  * </ul>
  * Not thread-safe: the engine calls it under its monitor.
  */
@@ -73,7 +81,10 @@ final class RefreshPolicy {
 		return (forced || !afterFailure) ? due.earliest(now) : due;
 	}
 
-	/** Returns whether a forced fetch is allowed, the previous one having started at {@code lastForced}. */
+	/**
+	 * Returns whether a forced fetch, or a fetch for a token valid longer, is allowed, the previous
+	 * one of its kind having been asked for at {@code lastForced}.
+	 */
 	boolean allowsForced(@Nullable Moment lastForced, Moment now) {
 		return lastForced == null || now.monoNanos() - lastForced.monoNanos() >= this.minForcedInterval.toNanos();
 	}

@@ -91,6 +91,11 @@ public final class RefreshingCodeArtifactTokenProvider
 
 	private long refusedRefreshCount;
 
+	/** When the interval's first caller that needed a longer-lived token asked, and how many tokens had come by then. */
+	private @Nullable Moment lastLongerAt;
+
+	private long refreshesAtLastLonger;
+
 	/**
 	 * Creates an engine; nothing is fetched until {@link #start()} or the first call.
 	 * @param domain the CodeArtifact domain, for messages
@@ -212,6 +217,24 @@ public final class RefreshingCodeArtifactTokenProvider
 	/**
 	 * {@inheritDoc}
 	 * <p>
+	 * When neither the token in service nor an older one still fresh lives long enough, the next
+	 * attempt is brought forward (as for a caller that finds no fresh token: after a failure its
+	 * backoff stands) and the caller waits, bounded, for it; callers at the same time join it. This
+	 * is no forced refresh: it is neither counted nor refused as one. At most one attempt is asked
+	 * for this way per {@code minForcedInterval} of the settings; within it, callers get the token
+	 * that the previous one brought, long enough or not, without a call.
+	 */
+	@Override
+	public AuthorizationToken getAuthorizationToken(Instant validUntil) {
+		Objects.requireNonNull(validUntil, "validUntil must not be null");
+		ServedToken served = this.tokens.current();
+		if (served != null && served.lastsUntil(validUntil) && served.isFreshNow(this.clock, this.scheduler)) {
+			return served.token();
+		}
+		return awaitLongerToken(validUntil, this.settings.maxWait());
+	}
+
+	/**
 	 * At most one forced call is made per {@code minForcedInterval} of the settings; within it,
 	 * callers get the token fetched after the previous forced call (waiting for it while it is in
 	 * flight). A forced call skips the backoff of a failure, retryable or not, so that a fixed IAM
@@ -301,6 +324,59 @@ public final class RefreshingCodeArtifactTokenProvider
 				Thread.currentThread().interrupt();
 				throw this.failures.caller(limited + "was not fetched: the waiting thread was interrupted",
 						lastFailure());
+			}
+		}
+	}
+
+	/**
+	 * The slow path of a caller that needs a token valid until an instant: waits for the attempt
+	 * asked for by the first such caller of the interval, then serves what there is.
+	 */
+	private AuthorizationToken awaitLongerToken(Instant validUntil, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		boolean onFetchingThread = Thread.currentThread() == this.fetchingThread;
+		long refreshesAtCall = -1;
+		while (true) {
+			CompletableFuture<AuthorizationToken> outcome;
+			synchronized (this.monitor) {
+				Moment now = now();
+				ServedToken lasting = this.tokens.lastingUntil(validUntil, now);
+				if (lasting != null) {
+					return lasting.token();
+				}
+				if (refreshesAtCall < 0) {
+					if (this.policy.allowsForced(this.lastLongerAt, now)) {
+						this.lastLongerAt = now;
+						this.refreshesAtLastLonger = this.refreshCount;
+					}
+					// Within the interval: the token fetched after the interval's first such caller
+					refreshesAtCall = this.refreshesAtLastLonger;
+				}
+				ServedToken served = this.tokens.servedAt(now);
+				if (this.refreshCount > refreshesAtCall && served != null && served.isFreshAt(now)) {
+					// A token came after the call and still expires too soon: no other call can help now
+					return served.token();
+				}
+				outcome = nextOutcome(false, now, deadline, timeout, "");
+				if (onFetchingThread && !outcome.isDone()) {
+					throw this.failures.onRefreshThread("getAuthorizationToken(Instant)", this.lastFailure);
+				}
+			}
+			try {
+				outcome.get(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+			}
+			catch (ExecutionException ex) {
+				throw this.failures.caller("valid until " + validUntil + " could not be fetched",
+						this.failures.asTokenFailure(ex.getCause()));
+			}
+			catch (TimeoutException ex) {
+				throw this.failures.caller("valid until " + validUntil + " was not fetched within " + timeout,
+						lastFailure());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw this.failures.caller("valid until " + validUntil
+						+ " was not fetched: the waiting thread was interrupted", lastFailure());
 			}
 		}
 	}

@@ -48,6 +48,11 @@ record ServedToken(AuthorizationToken token, Instant staleAt, long staleAtMillis
 		return now.wallMillis() < this.staleAtMillis && now.monoNanos() - this.staleAtNanos < 0;
 	}
 
+	/** Whether the token stays valid until an instant: it expires then or later. */
+	boolean lastsUntil(Instant validUntil) {
+		return !this.token.expiration().isBefore(validUntil);
+	}
+
 	/** Whether the token has expired at a moment, by either clock. */
 	boolean isExpiredAt(Moment now) {
 		return this.expiry.isReachedAt(now);

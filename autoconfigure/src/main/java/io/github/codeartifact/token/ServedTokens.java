@@ -1,5 +1,7 @@
 package io.github.codeartifact.token;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +61,19 @@ final class ServedTokens {
 		if (served != null && !served.guarded() && served.guardFrom().isReachedAt(now)) {
 			this.current = served.guardedCopy();
 		}
+	}
+
+	/**
+	 * Returns a fresh token that stays valid until an instant: the one in service, else the older
+	 * one in reserve, or {@code null} when neither does.
+	 */
+	@Nullable ServedToken lastingUntil(Instant validUntil, Moment now) {
+		for (ServedToken candidate : new ServedToken[] { this.current, this.outliving }) {
+			if (candidate != null && candidate.isFreshAt(now) && candidate.lastsUntil(validUntil)) {
+				return candidate;
+			}
+		}
+		return null;
 	}
 
 }

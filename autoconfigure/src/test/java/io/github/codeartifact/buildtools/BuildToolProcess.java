@@ -2,13 +2,11 @@ package io.github.codeartifact.buildtools;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -65,22 +63,6 @@ final class BuildToolProcess {
 			}
 		}
 		return null;
-	}
-
-	/** Returns the wrapper's Maven (the version {@code mvnw} pins), or {@code null} before the first {@code ./mvnw}. */
-	static @Nullable Path wrapperMaven() throws IOException {
-		Path properties = Path.of("..", ".mvn", "wrapper", "maven-wrapper.properties");
-		if (!Files.isRegularFile(properties)) {
-			return null;
-		}
-		Properties wrapper = new Properties();
-		try (InputStream input = Files.newInputStream(properties)) {
-			wrapper.load(input);
-		}
-		String userHome = System.getenv("MAVEN_USER_HOME");
-		Path home = (userHome != null) ? Path.of(userHome) : Path.of(System.getProperty("user.home"), ".m2");
-		Path mvn = home.resolve("wrapper/dists/apache-maven-" + wrapper.getProperty("mavenVersion") + "/bin/mvn");
-		return Files.isExecutable(mvn) ? mvn.toAbsolutePath() : null;
 	}
 
 	/**

@@ -11,9 +11,14 @@ import java.util.Map;
 import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
 import io.github.codeartifact.repository.CodeArtifactRepositoryAutoConfiguration;
 import io.github.codeartifact.test.CodeArtifactEmulator;
+import io.github.codeartifact.test.PythonPackageFiles;
+import io.github.codeartifact.test.WrapperMaven;
 import io.github.codeartifact.test.context.CodeArtifactEmulatorInitializer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -29,9 +34,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class BuildToolSessionToolTests {
 
-	/** The plugins {@code mvn compile} runs: Maven's defaults. */
+	/** The plugins {@code mvn package} and the deploy goal run: Maven's defaults. */
 	private static final List<String> PLUGINS = List.of("maven-resources-plugin/3.4.0",
-			"maven-compiler-plugin/3.15.0");
+			"maven-compiler-plugin/3.15.0", "maven-surefire-plugin/3.5.4", "maven-jar-plugin/3.5.0",
+			"maven-deploy-plugin/3.1.4");
+
+	/** The deploy goal alone, after {@code package}: the install phase's plugin is not needed. */
+	private static final String DEPLOY = "org.apache.maven.plugins:maven-deploy-plugin:3.1.4:deploy";
+
+	private static final String CONSUMER = "it/consumer/1.0.0/consumer-1.0.0";
 
 	private static final String DOMAIN = CodeArtifactEmulator.DEFAULT_DOMAIN;
 
@@ -55,41 +66,84 @@ class BuildToolSessionToolTests {
 	@TempDir
 	Path temp;
 
-	@Test
-	void mvnResolvesThroughTheGeneratedSettingsFile() throws Exception {
+	@ParameterizedTest(name = "generated -s file: {0}, deploy: {1}")
+	@CsvSource({ "true, false", "false, false", "true, true", "false, true" })
+	void mvnResolvesAndDeploysThroughASession(boolean generatedSettings, boolean deploy) throws Exception {
 		Path mvn = maven();
-		this.runner.run((context) -> {
-			seedMaven(context);
-			try (BuildToolSession session = buildTools(context).open(Duration.ofMinutes(10))) {
-				BuildToolProcess.Result result = BuildToolProcess.run(session, project(), this.temp, Map.of(),
-						session.mavenCommand(mvnCommand(mvn)));
-				assertResolved(result);
+		this.runner.run((context) -> mvn(context, mvn, generatedSettings, deploy));
+	}
+
+	/**
+	 * Runs {@code mvn compile}, or {@code package} and deploy, with a session: through the
+	 * generated {@code -s} file, or through the user's settings whose server reads
+	 * {@code ${env.CODEARTIFACT_AUTH_TOKEN}} as AWS documents it.
+	 */
+	private void mvn(AssertableApplicationContext context, Path mvn, boolean generatedSettings, boolean deploy)
+			throws IOException, InterruptedException {
+		String endpoint = seedMaven(context);
+		try (BuildToolSession session = buildTools(context).open(Duration.ofMinutes(10))) {
+			List<String> command = deploy ? deployCommand(mvn) : mvnCommand(mvn);
+			if (generatedSettings) {
+				command = session.mavenCommand(command);
 			}
+			else {
+				Path settings = Files.writeString(this.temp.resolve("settings.xml"),
+						"<settings>\n  <mirrors><mirror><id>codeartifact</id><mirrorOf>*</mirrorOf><url>" + endpoint
+								+ "</url></mirror></mirrors>\n  <servers><server><id>codeartifact</id>"
+								+ "<username>aws</username><password>${env.CODEARTIFACT_AUTH_TOKEN}</password></server>"
+								+ "</servers>\n</settings>\n");
+				command.addAll(1, List.of("-s", settings.toString()));
+			}
+			assertResolved(BuildToolProcess.run(session, project(deploy ? endpoint : null), this.temp, Map.of(),
+					command));
+		}
+		if (deploy) {
+			assertDeployed(context);
+		}
+	}
+
+	@Test
+	void npmPublishesThroughTheSession() throws Exception {
+		Path npm = npm();
+		this.runner.run((context) -> {
+			Path library = Files.createDirectories(this.temp.resolve("library"));
+			Files.writeString(library.resolve("package.json"),
+					"{\"name\":\"published-lib\",\"version\":\"2.0.0\",\"main\":\"index.js\",\"license\":\"MIT\"}");
+			Files.writeString(library.resolve("index.js"), "module.exports = 'published';\n");
+			try (BuildToolSession session = buildTools(context).open(Duration.ofMinutes(10))) {
+				BuildToolProcess.Result publish = BuildToolProcess.run(session, library, this.temp, Map.of(),
+						List.of(npm.toString(), "publish", "--no-update-notifier"));
+				assertThat(publish.exitCode()).as(publish.toString()).isZero();
+				assertThat(publish.output()).doesNotContain(session.environment().get("CODEARTIFACT_AUTH_TOKEN"));
+			}
+			assertThat(context.getBean(CodeArtifactEmulator.class)
+				.packageFile(DOMAIN, REPOSITORY, "npm", "published-lib/-/published-lib-2.0.0.tgz")).isNotNull();
 		});
 	}
 
 	@Test
-	void mvnResolvesThroughTheUsersSettingsWithTheTokenVariable() throws Exception {
-		Path mvn = maven();
+	void twineUploadsThroughTheSession() throws Exception {
+		assumeTrue(BuildToolProcess.onPath("twine") != null,
+				"twine is not on the PATH: skipping the twine session test (.ci/run installs it with apt-get)");
 		this.runner.run((context) -> {
-			String endpoint = seedMaven(context);
-			Path settings = Files.writeString(this.temp.resolve("settings.xml"),
-					"<settings>\n  <mirrors><mirror><id>codeartifact</id><mirrorOf>*</mirrorOf><url>" + endpoint
-							+ "</url></mirror></mirrors>\n  <servers><server><id>codeartifact</id><username>aws</username>"
-							+ "<password>${env.CODEARTIFACT_AUTH_TOKEN}</password></server></servers>\n</settings>\n");
+			CodeArtifactEmulator emulator = context.getBean(CodeArtifactEmulator.class);
+			Path wheel = Files.write(this.temp.resolve(PythonPackageFiles.wheelName("uploaded-lib", "3.0.0")),
+					PythonPackageFiles.wheel("uploaded-lib", "3.0.0"));
 			try (BuildToolSession session = buildTools(context).open(Duration.ofMinutes(10))) {
-				List<String> command = mvnCommand(mvn);
-				command.addAll(1, List.of("-s", settings.toString()));
-				assertResolved(BuildToolProcess.run(session, project(), this.temp, Map.of(), command));
+				// No --repository, no ~/.pypirc: twine reads TWINE_REPOSITORY_URL, TWINE_USERNAME, TWINE_PASSWORD
+				BuildToolProcess.Result upload = BuildToolProcess.run(session, this.temp, this.temp, PIP_QUIET,
+						List.of("twine", "upload", "--non-interactive", "--disable-progress-bar", wheel.toString()));
+				assertThat(upload.exitCode()).as(upload.toString()).isZero();
+				assertThat(upload.output()).doesNotContain(session.environment().get("CODEARTIFACT_AUTH_TOKEN"));
 			}
+			assertThat(emulator.packageFile(DOMAIN, REPOSITORY, "pypi",
+					"packages/uploaded-lib/3.0.0/" + wheel.getFileName())).isEqualTo(Files.readAllBytes(wheel));
 		});
 	}
 
 	@Test
 	void npmInstallsThroughTheSession() throws Exception {
-		Path npm = BuildToolProcess.onPath("npm");
-		assumeTrue(npm != null && BuildToolProcess.onPath("node") != null,
-				"npm and node are not on the PATH: skipping the npm session test (.ci/run installs them with apt-get)");
+		Path npm = npm();
 		this.runner.run((context) -> {
 			context.getBean(CodeArtifactEmulator.class).seedNpmPackage(DOMAIN, REPOSITORY, "demo-lib", "1.0.0", "1.1.0");
 			Path app = Files.createDirectories(this.temp.resolve("app"));
@@ -127,12 +181,19 @@ class BuildToolSessionToolTests {
 		});
 	}
 
+	private static Path npm() {
+		Path npm = BuildToolProcess.onPath("npm");
+		assumeTrue(npm != null && BuildToolProcess.onPath("node") != null,
+				"npm and node are not on the PATH: skipping the npm session tests (.ci/run installs them with apt-get)");
+		return npm;
+	}
+
 	private static CodeArtifactBuildTools buildTools(AssertableApplicationContext context) {
 		return context.getBean(CodeArtifactBuildTools.class);
 	}
 
 	private static Path maven() throws IOException {
-		Path mvn = BuildToolProcess.wrapperMaven();
+		Path mvn = WrapperMaven.find().orElse(null);
 		assumeTrue(mvn != null, "The wrapper's Maven distribution is not in ~/.m2/wrapper/dists: skipping the mvn "
 				+ "session tests (run ./mvnw once)");
 		Path userRepository = userRepository();
@@ -145,7 +206,7 @@ class BuildToolSessionToolTests {
 	}
 
 	private static Path userRepository() {
-		return Path.of(System.getProperty("user.home"), ".m2", "repository");
+		return WrapperMaven.userRepository();
 	}
 
 	private static String seedMaven(AssertableApplicationContext context) {
@@ -161,14 +222,35 @@ class BuildToolSessionToolTests {
 				"-Dmaven.repo.local.tail=" + userRepository(), "compile"));
 	}
 
-	private Path project() throws IOException {
+	/** {@code mvn package} and the deploy goal, tests skipped, with every checksum Maven may send. */
+	private List<String> deployCommand(Path mvn) {
+		return new ArrayList<>(List.of(mvn.toString(), "-B", "-q", "-C", "-DskipTests",
+				"-Daether.checksums.algorithms=SHA-512,SHA-256,SHA-1,MD5",
+				"-Dmaven.repo.local=" + this.temp.resolve("repository"),
+				"-Dmaven.repo.local.tail=" + userRepository(), "package", DEPLOY));
+	}
+
+	private static void assertDeployed(AssertableApplicationContext context) {
+		CodeArtifactEmulator emulator = context.getBean(CodeArtifactEmulator.class);
+		assertThat(emulator.packageFile(DOMAIN, REPOSITORY, "maven", CONSUMER + ".jar")).isNotNull();
+		assertThat(emulator.packageFile(DOMAIN, REPOSITORY, "maven", CONSUMER + ".pom")).isNotNull();
+		byte[] metadata = emulator.packageFile(DOMAIN, REPOSITORY, "maven", "it/consumer/maven-metadata.xml");
+		assertThat(metadata).isNotNull();
+		assertThat(new String(metadata, java.nio.charset.StandardCharsets.UTF_8)).contains("<release>1.0.0</release>");
+	}
+
+	/** The consumer project; with a distribution endpoint, it deploys there as repository {@code codeartifact}. */
+	private Path project(@Nullable String distribution) throws IOException {
 		Path project = Files.createDirectories(this.temp.resolve("project"));
 		Files.writeString(project.resolve("pom.xml"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
 				+ "  <modelVersion>4.0.0</modelVersion>\n  <groupId>it</groupId><artifactId>consumer</artifactId>"
 				+ "<version>1.0.0</version>\n  <properties><maven.compiler.release>17</maven.compiler.release>"
 				+ "<project.build.sourceEncoding>UTF-8</project.build.sourceEncoding></properties>\n"
 				+ "  <dependencies><dependency><groupId>com.example.emulator</groupId><artifactId>demo-lib</artifactId>"
-				+ "<version>1.1.0</version></dependency></dependencies>\n</project>\n");
+				+ "<version>1.1.0</version></dependency></dependencies>\n"
+				+ ((distribution != null) ? "  <distributionManagement><repository><id>codeartifact</id><url>" + distribution
+						+ "</url></repository></distributionManagement>\n" : "")
+				+ "</project>\n");
 		Path source = Files.createDirectories(project.resolve("src/main/java/it"));
 		Files.writeString(source.resolve("Consumer.java"), "package it;\n\npublic class Consumer {\n"
 				+ "\tpublic static String uses() {\n\t\treturn com.example.emulator.demo_lib.Version.version();\n\t}\n}\n");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 import org.jspecify.annotations.Nullable;
@@ -104,6 +105,8 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 
 	private final CountDownLatch closed = new CountDownLatch(1);
 
+	private final List<PackageRequestGate> gates = new CopyOnWriteArrayList<>();
+
 	private CodeArtifactEmulator(Builder builder) throws IOException {
 		this.region = builder.region;
 		this.clock = builder.clock;
@@ -126,7 +129,7 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 				this.npm, "pypi", this.pypi);
 		PackageRepository repository = new PackageRepository(this.inventory, endpoints,
 				new SeededFileEndpoint(this.store), this.tokens, this.clock);
-		router[0] = new RequestRouter(api, repository, this.recorder, this.clock);
+		router[0] = new RequestRouter(api, repository, this.recorder, this.clock, this.gates);
 	}
 
 	/**
@@ -212,6 +215,20 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	 */
 	public void roleCredentialExpiry(Duration expiry) {
 		this.tokenPolicy.roleCredentialExpiry(expiry);
+	}
+
+	/**
+	 * Holds the next package request for a file whose path ends with {@code pathSuffix} (such as
+	 * {@code other-lib-1.0.0.jar}) until the returned gate is released, the bound has passed or the
+	 * emulator is closed; other requests go on being answered meanwhile.
+	 * @param pathSuffix the end of the file path within the repository
+	 * @param maxHold the longest the request is held
+	 * @return the gate
+	 */
+	public PackageRequestGate holdPackageRequest(String pathSuffix, Duration maxHold) {
+		PackageRequestGate gate = new PackageRequestGate(pathSuffix, maxHold);
+		this.gates.add(gate);
+		return gate;
 	}
 
 	/**
@@ -446,6 +463,7 @@ public final class CodeArtifactEmulator implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed.countDown();
+		this.gates.forEach(PackageRequestGate::release);
 		this.server.close();
 	}
 

@@ -14,9 +14,10 @@ import java.util.zip.ZipOutputStream;
 /**
  * Generates a pure-Python wheel ({@code py3-none-any}) with one module, as a build backend
  * would: the package's {@code __init__.py}, and {@code METADATA}, {@code WHEEL} and
- * {@code RECORD} in its {@code .dist-info}.
+ * {@code RECORD} in its {@code .dist-info}. Public so that tests can upload one with the real
+ * {@code twine}.
  */
-final class PythonPackageFiles {
+public final class PythonPackageFiles {
 
 	private PythonPackageFiles() {
 	}
@@ -36,7 +37,7 @@ final class PythonPackageFiles {
 	 * @param version the version
 	 * @return {@code name_with_underscores-version-py3-none-any.whl}
 	 */
-	static String wheelName(String name, String version) {
+	public static String wheelName(String name, String version) {
 		return distribution(name) + "-" + version + "-py3-none-any.whl";
 	}
 
@@ -55,7 +56,7 @@ final class PythonPackageFiles {
 	 * @param version the version
 	 * @return the wheel bytes
 	 */
-	static byte[] wheel(String name, String version) {
+	public static byte[] wheel(String name, String version) {
 		String distInfo = distribution(name) + "-" + version + ".dist-info/";
 		Map<String, byte[]> files = new LinkedHashMap<>();
 		files.put(moduleName(name) + "/__init__.py", ("__version__ = \"" + version + "\"\n").getBytes(StandardCharsets.UTF_8));

@@ -21,11 +21,15 @@ final class RequestRouter implements LocalHttpServer.RequestHandler {
 
 	private final Clock clock;
 
-	RequestRouter(ApiOperations api, PackageRepository repository, CallRecorder recorder, Clock clock) {
+	private final List<PackageRequestGate> gates;
+
+	RequestRouter(ApiOperations api, PackageRepository repository, CallRecorder recorder, Clock clock,
+			List<PackageRequestGate> gates) {
 		this.api = api;
 		this.repository = repository;
 		this.recorder = recorder;
 		this.clock = clock;
+		this.gates = gates;
 	}
 
 	@Override
@@ -41,6 +45,11 @@ final class RequestRouter implements LocalHttpServer.RequestHandler {
 		else {
 			PackageRepository.Coordinates coordinates = PackageRepository.coordinates(request.rawPath());
 			if (coordinates != null) {
+				for (PackageRequestGate gate : this.gates) {
+					gate.pass(coordinates.file());
+				}
+				// A held request is answered, and recorded, as of its release
+				time = this.clock.instant();
 				operation = Operation.PACKAGE_REQUEST;
 				parameters = coordinates.toParameters(request.method());
 				answer = this.repository.answer(coordinates, request);

@@ -1,14 +1,12 @@
 package io.github.codeartifact.test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,10 +40,10 @@ class MavenToolTests extends RealToolTestBase {
 
 	@BeforeEach
 	void start() throws IOException {
-		this.mvn = wrapperMaven();
+		this.mvn = WrapperMaven.find().orElse(null);
 		assumeTrue(this.mvn != null, "The wrapper's Maven distribution is not in ~/.m2/wrapper/dists: "
 				+ "skipping the mvn tests (run ./mvnw once)");
-		this.userRepository = Path.of(System.getProperty("user.home"), ".m2", "repository");
+		this.userRepository = WrapperMaven.userRepository();
 		List<String> missing = PLUGINS.stream()
 			.filter((plugin) -> !Files.isDirectory(this.userRepository.resolve("org/apache/maven/plugins/" + plugin)))
 			.toList();
@@ -134,24 +132,6 @@ class MavenToolTests extends RealToolTestBase {
 		byte[] metadata = file(CONSUMER + "maven-metadata.xml");
 		assertThat(metadata).isNotNull();
 		return new String(metadata, StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * Returns the wrapper's Maven, where {@code mvnw} installs the version it pins.
-	 */
-	private static @Nullable Path wrapperMaven() throws IOException {
-		Path properties = Path.of("..", ".mvn", "wrapper", "maven-wrapper.properties");
-		if (!Files.isRegularFile(properties)) {
-			return null;
-		}
-		Properties wrapper = new Properties();
-		try (InputStream input = Files.newInputStream(properties)) {
-			wrapper.load(input);
-		}
-		String userHome = System.getenv("MAVEN_USER_HOME");
-		Path home = (userHome != null) ? Path.of(userHome) : Path.of(System.getProperty("user.home"), ".m2");
-		Path mvn = home.resolve("wrapper/dists/apache-maven-" + wrapper.getProperty("mavenVersion") + "/bin/mvn");
-		return Files.isExecutable(mvn) ? mvn.toAbsolutePath() : null;
 	}
 
 }
