@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.codeartifact.repository.CodeArtifactRepositoryEndpoints;
 import io.github.codeartifact.token.AuthorizationToken;
@@ -40,6 +41,10 @@ public class CodeArtifactBuildTools {
 	private final String domain;
 
 	private final Clock clock;
+
+	private final AtomicLong openedSessions = new AtomicLong();
+
+	private final AtomicLong closedSessions = new AtomicLong();
 
 	/**
 	 * Creates the build tools.
@@ -87,11 +92,33 @@ public class CodeArtifactBuildTools {
 			throw new IllegalArgumentException("expectedRun must not be negative, not " + expectedRun);
 		}
 		AuthorizationToken token = tokenFor(expectedRun);
-		List<ResolvedRepository> resolved = this.repositories.stream()
+		BuildToolSession session = write(token, resolvedRepositories());
+		this.openedSessions.incrementAndGet();
+		return session;
+	}
+
+	/**
+	 * Returns how many sessions were opened so far.
+	 * @return the count since the application started
+	 */
+	public long openedSessions() {
+		return this.openedSessions.get();
+	}
+
+	/**
+	 * Returns how many sessions are open: opened and not closed yet.
+	 * @return the count
+	 */
+	public long openSessions() {
+		return this.openedSessions.get() - this.closedSessions.get();
+	}
+
+	/** Returns the repositories with their endpoints, each resolved once. */
+	List<ResolvedRepository> resolvedRepositories() {
+		return this.repositories.stream()
 			.map((repository) -> new ResolvedRepository(repository,
 					Objects.requireNonNull(this.endpoints).endpoint(repository.repository(), repository.format())))
 			.toList();
-		return write(token, resolved);
 	}
 
 	private AuthorizationToken tokenFor(Duration expectedRun) {
@@ -135,7 +162,8 @@ public class CodeArtifactBuildTools {
 		if (!BuildToolConfigFiles.of(resolved, PackageFormat.MAVEN).isEmpty()) {
 			settings = directory.write("settings.xml", BuildToolConfigFiles.mavenSettings(resolved, secret));
 		}
-		return new BuildToolSession(directory, environment, token.expiration(), npmrc, pipConf, settings);
+		return new BuildToolSession(directory, environment, token.expiration(), npmrc, pipConf, settings,
+				this.closedSessions::incrementAndGet);
 	}
 
 }
