@@ -177,7 +177,8 @@ public final class BuildToolLoginFiles implements TokenRefreshListener, SmartLif
 			record(target, success, null);
 		}
 		catch (UnparseableLoginFileException ex) {
-			String reason = redact(ex.getMessage(), token) + ". " + ex.getFix();
+			String problem = redact(ex.getMessage(), token);
+			String reason = problem + (problem.endsWith(".") ? " " : ". ") + ex.getFix();
 			logger.warn("CodeArtifact login file " + path + " left untouched: " + reason);
 			record(target, LoginFileOutcome.UNPARSEABLE, reason);
 		}

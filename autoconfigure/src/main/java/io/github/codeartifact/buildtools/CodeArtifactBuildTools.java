@@ -1,5 +1,6 @@
 package io.github.codeartifact.buildtools;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.codeartifact.repository.CodeArtifactRepositoryEndpoints;
@@ -45,6 +47,8 @@ public class CodeArtifactBuildTools {
 	private final AtomicLong openedSessions = new AtomicLong();
 
 	private final AtomicLong closedSessions = new AtomicLong();
+
+	private final Map<String, URI> resolvedEndpoints = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the build tools.
@@ -115,10 +119,20 @@ public class CodeArtifactBuildTools {
 
 	/** Returns the repositories with their endpoints, each resolved once. */
 	List<ResolvedRepository> resolvedRepositories() {
-		return this.repositories.stream()
+		List<ResolvedRepository> resolved = this.repositories.stream()
 			.map((repository) -> new ResolvedRepository(repository,
 					Objects.requireNonNull(this.endpoints).endpoint(repository.repository(), repository.format())))
 			.toList();
+		resolved.forEach((repository) -> this.resolvedEndpoints.put(repository.repository().id(), repository.endpoint()));
+		return resolved;
+	}
+
+	/**
+	 * Returns a repository's endpoint if a session or the login files have resolved it, without
+	 * calling CodeArtifact: for the actuator, which a caller must not be able to turn into calls.
+	 */
+	@Nullable URI resolvedEndpoint(String id) {
+		return this.resolvedEndpoints.get(id);
 	}
 
 	private AuthorizationToken tokenFor(Duration expectedRun) {
