@@ -38,6 +38,9 @@ import org.springframework.context.SmartLifecycle;
  * ({@link AtomicLoginFile}). A file that is not in its tool's format is left untouched, with a
  * WARN and its status {@link LoginFileOutcome#UNPARSEABLE}. With {@code remove-on-shutdown} the
  * token lines are removed again when the application stops; otherwise they stay and expire.
+ * <p>
+ * The engine tells its listeners on its refresh thread: a write there takes milliseconds (the
+ * endpoints are resolved once, at start), and a failure is recorded, never thrown.
  */
 public final class BuildToolLoginFiles implements TokenRefreshListener, SmartLifecycle {
 
@@ -245,14 +248,16 @@ public final class BuildToolLoginFiles implements TokenRefreshListener, SmartLif
 		return (counts != null) ? counts.get(outcome).get() : 0;
 	}
 
-	/** Writes the files with the token in service, unless a new token has been written already. */
+	/**
+	 * Writes the files with the token in service, unless a new token has been written already.
+	 * The lock is held throughout, so a new token that arrives meanwhile is written after, never
+	 * before, the one in service (the engine releases callers before it tells its listeners).
+	 */
 	@Override
-	public void start() {
+	public synchronized void start() {
 		this.running = true;
-		synchronized (this) {
-			if (this.written) {
-				return;
-			}
+		if (this.written) {
+			return;
 		}
 		AuthorizationToken token;
 		try {
