@@ -52,10 +52,21 @@ final class LoginFilePaths {
 		return paths;
 	}
 
+	private static String userRelative(Path standard) {
+		Path home = Path.of(System.getProperty("user.home"));
+		return standard.startsWith(home) ? home.relativize(standard).toString() : standard.getFileName().toString();
+	}
+
 	private static void put(Map<LoginFileKind, Path> paths, LoginFileKind kind, @Nullable Path configured,
 			Path standard) {
 		Path path = (configured != null) ? configured : standard;
 		String property = PREFIX + kind.tag();
+		if (path.startsWith("~")) {
+			throw new InvalidCodeArtifactPropertyException(property, path,
+					"must not start with '~': Java does not expand it, the file would land in a directory named '~'",
+					"Write the home directory as ${user.home}, such as ${user.home}/" + userRelative(standard)
+							+ ", or remove " + property + " to use that default.");
+		}
 		if (Files.isDirectory(path)) {
 			throw new InvalidCodeArtifactPropertyException(property, path, "must be a file, not a directory",
 					"Set " + property + " to the file's path, such as " + standard + ", or remove it to use that "

@@ -101,6 +101,18 @@ class BuildToolLoginFilesAutoConfigurationTests {
 	}
 
 	@Test
+	void aTildePathFailsStartup() {
+		runner().withPropertyValues("codeartifact.build-tools.login-files.enabled=true",
+				"codeartifact.build-tools.login-files.pypirc=~/.pypirc").run((context) -> {
+					FailureAnalysis analysis = CodeArtifactBuildToolsAutoConfigurationTests
+						.analyze(context.getStartupFailure());
+					assertThat(analysis.getDescription()).contains("Property: codeartifact.build-tools.login-files.pypirc",
+							"Value: '~/.pypirc'", "must not start with '~'");
+					assertThat(analysis.getAction()).contains("${user.home}/");
+				});
+	}
+
+	@Test
 	void twoKindsAtOnePathFailStartup() {
 		runner().withPropertyValues("codeartifact.build-tools.login-files.enabled=true",
 				"codeartifact.build-tools.login-files.maven-settings=" + this.home.resolve(".npmrc")).run((context) -> {
