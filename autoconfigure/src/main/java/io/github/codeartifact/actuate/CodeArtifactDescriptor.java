@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.codeartifact.buildtools.BuildToolsDescriptor;
 import io.github.codeartifact.token.TokenState;
 import io.github.codeartifact.token.TokenStatus;
 import org.jspecify.annotations.Nullable;
@@ -32,20 +33,23 @@ import org.jspecify.annotations.Nullable;
  * {@code refresh()}) that made or joined a call
  * @param refusedRefreshCount forced refreshes refused a call of their own by
  * {@code codeartifact.refresh.min-forced-interval}
+ * @param buildTools the build-tool repositories, sessions and login files, or {@code null} when the
+ * application has no {@link io.github.codeartifact.buildtools.CodeArtifactBuildTools}
  */
 public record CodeArtifactDescriptor(String domain, @Nullable String owner, @Nullable String region,
 		@Nullable String requestedDuration, TokenStatus status, @Nullable Instant expiration,
 		@Nullable Long expiresInSeconds, @Nullable Instant issuedAt, @Nullable Instant staleAt,
 		@Nullable Instant nextRefresh, @Nullable LastRefresh lastRefresh, long refreshCount, long failureCount,
-		long forcedRefreshCount, long refusedRefreshCount) {
+		long forcedRefreshCount, long refusedRefreshCount, @Nullable BuildToolsDescriptor buildTools) {
 
-	static CodeArtifactDescriptor of(CodeArtifactTarget target, TokenState state, Clock clock) {
+	static CodeArtifactDescriptor of(CodeArtifactTarget target, TokenState state, Clock clock,
+			@Nullable BuildToolsDescriptor buildTools) {
 		Duration duration = target.requestedDuration();
 		return new CodeArtifactDescriptor(target.domain(), target.owner(), target.region(),
 				(duration != null) ? duration.toString() : null, state.status(), state.expiration(),
 				secondsUntil(state.expiration(), clock), state.issuedAt(), state.staleAt(), state.nextRefresh(),
 				LastRefresh.of(state), state.refreshCount(), state.failureCount(), state.forcedRefreshCount(),
-				state.refusedRefreshCount());
+				state.refusedRefreshCount(), buildTools);
 	}
 
 	static @Nullable Long secondsUntil(@Nullable Instant expiration, Clock clock) {

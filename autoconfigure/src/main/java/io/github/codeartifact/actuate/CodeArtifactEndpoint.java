@@ -3,10 +3,12 @@ package io.github.codeartifact.actuate;
 import java.time.Clock;
 import java.util.function.Supplier;
 
+import io.github.codeartifact.buildtools.BuildToolsDescriptor;
 import io.github.codeartifact.token.CodeArtifactTokenException;
 import io.github.codeartifact.token.CodeArtifactTokenProvider;
 import io.github.codeartifact.token.TokenState;
 import io.github.codeartifact.token.TokenStateSource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -29,6 +31,8 @@ public class CodeArtifactEndpoint {
 
 	private final Clock clock;
 
+	private final Supplier<@Nullable BuildToolsDescriptor> buildTools;
+
 	/**
 	 * Creates the endpoint of a provider that shows its state, such as the starter's
 	 * {@link io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider}.
@@ -43,10 +47,16 @@ public class CodeArtifactEndpoint {
 
 	CodeArtifactEndpoint(Supplier<TokenState> state, CodeArtifactTokenProvider provider, CodeArtifactTarget target,
 			Clock clock) {
+		this(state, provider, target, clock, () -> null);
+	}
+
+	CodeArtifactEndpoint(Supplier<TokenState> state, CodeArtifactTokenProvider provider, CodeArtifactTarget target,
+			Clock clock, Supplier<@Nullable BuildToolsDescriptor> buildTools) {
 		this.state = state;
 		this.provider = provider;
 		this.target = target;
 		this.clock = clock;
+		this.buildTools = buildTools;
 	}
 
 	/**
@@ -55,7 +65,7 @@ public class CodeArtifactEndpoint {
 	 */
 	@ReadOperation
 	public CodeArtifactDescriptor state() {
-		return CodeArtifactDescriptor.of(this.target, this.state.get(), this.clock);
+		return CodeArtifactDescriptor.of(this.target, this.state.get(), this.clock, this.buildTools.get());
 	}
 
 	/**

@@ -4,6 +4,9 @@ import java.time.Clock;
 
 import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
 import io.github.codeartifact.autoconfigure.CodeArtifactProperties;
+import io.github.codeartifact.buildtools.BuildToolLoginFiles;
+import io.github.codeartifact.buildtools.BuildToolsDescriptor;
+import io.github.codeartifact.buildtools.CodeArtifactBuildTools;
 import io.github.codeartifact.token.CodeArtifactTokenProvider;
 import io.github.codeartifact.token.TokenStateSource;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
@@ -23,7 +26,8 @@ import org.springframework.core.env.Environment;
  * Registers the {@link CodeArtifactEndpoint} when the actuator is on the classpath, the endpoint is
  * available (its access is not {@code none} and it is exposed over the web or JMX) and the
  * application has a {@link CodeArtifactTokenProvider} and a {@link TokenStateSource} (the starter's
- * provider is both; an application's own provider may be).
+ * provider is both; an application's own provider may be). With {@link CodeArtifactBuildTools}, it
+ * also shows the build-tool repositories, sessions and login files.
  */
 @AutoConfiguration(after = CodeArtifactAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
@@ -36,9 +40,13 @@ public final class CodeArtifactEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	CodeArtifactEndpoint codeArtifactEndpoint(CodeArtifactTokenProvider provider, TokenStateSource stateSource,
 			ObjectProvider<CodeArtifactProperties> properties, ObjectProvider<CodeartifactClient> client,
+			ObjectProvider<CodeArtifactBuildTools> buildTools, ObjectProvider<BuildToolLoginFiles> loginFiles,
 			Environment environment) {
 		return new CodeArtifactEndpoint(stateSource::state, provider,
-				CodeArtifactTargets.resolve(properties, client, environment), Clock.systemUTC());
+				CodeArtifactTargets.resolve(properties, client, environment), Clock.systemUTC(), () -> {
+					CodeArtifactBuildTools available = buildTools.getIfAvailable();
+					return (available != null) ? BuildToolsDescriptor.of(available, loginFiles.getIfAvailable()) : null;
+				});
 	}
 
 }

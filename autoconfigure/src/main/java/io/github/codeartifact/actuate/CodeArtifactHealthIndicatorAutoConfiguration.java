@@ -1,11 +1,15 @@
 package io.github.codeartifact.actuate;
 
+import java.util.Map;
+
 import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
 import io.github.codeartifact.autoconfigure.CodeArtifactDisabledAutoConfiguration;
 import io.github.codeartifact.autoconfigure.DisabledCodeArtifactTokenProvider;
+import io.github.codeartifact.buildtools.BuildToolLoginFiles;
 import io.github.codeartifact.token.CodeArtifactTokenProvider;
 import io.github.codeartifact.token.TokenStateSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -36,8 +40,12 @@ public final class CodeArtifactHealthIndicatorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "codeartifactHealthIndicator")
-		CodeArtifactHealthIndicator codeartifactHealthIndicator(TokenStateSource stateSource) {
-			return new CodeArtifactHealthIndicator(stateSource);
+		CodeArtifactHealthIndicator codeartifactHealthIndicator(TokenStateSource stateSource,
+				ObjectProvider<BuildToolLoginFiles> loginFiles) {
+			return new CodeArtifactHealthIndicator(stateSource, () -> {
+				BuildToolLoginFiles available = loginFiles.getIfAvailable();
+				return (available != null) ? available.problems() : Map.of();
+			});
 		}
 
 	}

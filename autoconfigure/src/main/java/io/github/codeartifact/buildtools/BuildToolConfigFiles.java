@@ -88,7 +88,7 @@ final class BuildToolConfigFiles {
 		return repositories.stream().filter((resolved) -> resolved.repository().format() == format).toList();
 	}
 
-	private static String xmlText(String text) {
+	static String xmlText(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 

@@ -48,16 +48,19 @@ public final class BuildToolSession implements AutoCloseable {
 
 	private final @Nullable Path mavenSettings;
 
+	private final Runnable onClose;
+
 	private volatile boolean closed;
 
 	BuildToolSession(PrivateDirectory directory, Map<String, String> environment, Instant expiration,
-			@Nullable Path npmrc, @Nullable Path pipConf, @Nullable Path mavenSettings) {
+			@Nullable Path npmrc, @Nullable Path pipConf, @Nullable Path mavenSettings, Runnable onClose) {
 		this.directory = directory;
 		this.environment = Map.copyOf(environment);
 		this.expiration = expiration;
 		this.npmrc = npmrc;
 		this.pipConf = pipConf;
 		this.mavenSettings = mavenSettings;
+		this.onClose = onClose;
 	}
 
 	/**
@@ -160,10 +163,11 @@ public final class BuildToolSession implements AutoCloseable {
 
 	/** Deletes the files and their directory. Does nothing when closed. */
 	@Override
-	public void close() {
+	public synchronized void close() {
 		if (!this.closed) {
 			this.closed = true;
 			this.directory.delete();
+			this.onClose.run();
 		}
 	}
 

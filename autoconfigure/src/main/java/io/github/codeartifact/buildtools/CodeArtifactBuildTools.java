@@ -1,5 +1,6 @@
 package io.github.codeartifact.buildtools;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.codeartifact.repository.CodeArtifactRepositoryEndpoints;
 import io.github.codeartifact.token.AuthorizationToken;
@@ -40,6 +43,12 @@ public class CodeArtifactBuildTools {
 	private final String domain;
 
 	private final Clock clock;
+
+	private final AtomicLong openedSessions = new AtomicLong();
+
+	private final AtomicLong closedSessions = new AtomicLong();
+
+	private final Map<String, URI> resolvedEndpoints = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the build tools.
@@ -87,11 +96,43 @@ public class CodeArtifactBuildTools {
 			throw new IllegalArgumentException("expectedRun must not be negative, not " + expectedRun);
 		}
 		AuthorizationToken token = tokenFor(expectedRun);
+		BuildToolSession session = write(token, resolvedRepositories());
+		this.openedSessions.incrementAndGet();
+		return session;
+	}
+
+	/**
+	 * Returns how many sessions were opened so far.
+	 * @return the count since the application started
+	 */
+	public long openedSessions() {
+		return this.openedSessions.get();
+	}
+
+	/**
+	 * Returns how many sessions are open: opened and not closed yet.
+	 * @return the count
+	 */
+	public long openSessions() {
+		return this.openedSessions.get() - this.closedSessions.get();
+	}
+
+	/** Returns the repositories with their endpoints, each resolved once. */
+	List<ResolvedRepository> resolvedRepositories() {
 		List<ResolvedRepository> resolved = this.repositories.stream()
 			.map((repository) -> new ResolvedRepository(repository,
 					Objects.requireNonNull(this.endpoints).endpoint(repository.repository(), repository.format())))
 			.toList();
-		return write(token, resolved);
+		resolved.forEach((repository) -> this.resolvedEndpoints.put(repository.repository().id(), repository.endpoint()));
+		return resolved;
+	}
+
+	/**
+	 * Returns a repository's endpoint if a session or the login files have resolved it, without
+	 * calling CodeArtifact: for the actuator, which a caller must not be able to turn into calls.
+	 */
+	@Nullable URI resolvedEndpoint(String id) {
+		return this.resolvedEndpoints.get(id);
 	}
 
 	private AuthorizationToken tokenFor(Duration expectedRun) {
@@ -132,7 +173,8 @@ public class CodeArtifactBuildTools {
 		if (!BuildToolConfigFiles.of(resolved, PackageFormat.MAVEN).isEmpty()) {
 			settings = directory.write("settings.xml", BuildToolConfigFiles.mavenSettings(resolved, secret));
 		}
-		return new BuildToolSession(directory, environment, token.expiration(), npmrc, pipConf, settings);
+		return new BuildToolSession(directory, environment, token.expiration(), npmrc, pipConf, settings,
+				this.closedSessions::incrementAndGet);
 	}
 
 }

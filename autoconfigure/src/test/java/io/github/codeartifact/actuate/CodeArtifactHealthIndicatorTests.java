@@ -3,6 +3,8 @@ package io.github.codeartifact.actuate;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.codeartifact.buildtools.LoginFileOutcome;
+import io.github.codeartifact.buildtools.LoginFileStatus;
 import io.github.codeartifact.token.TokenState;
 import io.github.codeartifact.token.TokenStatus;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,20 @@ class CodeArtifactHealthIndicatorTests {
 				(failure) -> assertThat(failure).containsEntry("errorCode", "AccessDeniedException")
 					.containsEntry("time", NOW.minusSeconds(5))
 					.containsKey("message"));
+		assertJsonHasNoToken(health);
+	}
+
+	@Test
+	void anUnparseableLoginFileIsADetailAndTheStatusStaysUp() {
+		LoginFileStatus unparseable = new LoginFileStatus("maven-settings", "/home/u/.m2/settings.xml",
+				LoginFileOutcome.UNPARSEABLE, NOW, "settings.xml is not well-formed XML: line 2");
+		CodeArtifactHealthIndicator indicator = new CodeArtifactHealthIndicator(this.state::get, CLOCK,
+				() -> Map.of("maven-settings", unparseable));
+		this.state.set(TestStates.fresh());
+		Health health = indicator.health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("loginFiles", Map.of("maven-settings", unparseable));
+		assertThat(this.indicator.health().getDetails()).doesNotContainKey("loginFiles");
 		assertJsonHasNoToken(health);
 	}
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,13 +32,27 @@ final class BuildToolProcess {
 			List<String> command) throws IOException, InterruptedException {
 		String token = session.environment().get(BuildToolSession.CODEARTIFACT_AUTH_TOKEN);
 		assertThat(String.join(" ", command)).doesNotContain(token);
+		return run(directory, home, extra, command, session::applyTo);
+	}
+
+	/**
+	 * Runs a tool with no session: all it has is what it reads from its files below {@code home}.
+	 */
+	static Result runWithoutSession(Path directory, Path home, Map<String, String> extra, List<String> command)
+			throws IOException, InterruptedException {
+		return run(directory, home, extra, command, (builder) -> builder);
+	}
+
+	private static Result run(Path directory, Path home, Map<String, String> extra, List<String> command,
+			UnaryOperator<ProcessBuilder> session) throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
 		builder.environment().keySet().removeIf((name) -> name.startsWith("AWS_") || name.startsWith("NPM_CONFIG_")
 				|| name.startsWith("npm_config_") || name.startsWith("PIP_") || name.startsWith("TWINE_")
 				|| name.startsWith("MAVEN_") || name.startsWith("CODEARTIFACT_"));
 		builder.environment().put("HOME", home.toString());
+		builder.environment().remove("XDG_CONFIG_HOME");
 		builder.environment().putAll(extra);
-		session.applyTo(builder);
+		session.apply(builder);
 		Path output = Files.createTempFile("build-tool-output", ".txt");
 		builder.redirectErrorStream(true).redirectOutput(output.toFile());
 		Process process = builder.start();

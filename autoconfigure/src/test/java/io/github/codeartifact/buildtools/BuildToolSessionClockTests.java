@@ -58,11 +58,6 @@ class BuildToolSessionClockTests {
 	/** Twenty minutes before the end of the first 1 h token, before its refresh window opens. */
 	private static final Duration NEAR_THE_END = Duration.ofMinutes(40);
 
-	/** The plugins {@code mvn compile} and the deploy goal run. */
-	private static final List<String> PLUGINS = List.of("maven-resources-plugin/3.4.0",
-			"maven-compiler-plugin/3.15.0", "maven-surefire-plugin/3.5.4", "maven-jar-plugin/3.5.0",
-			"maven-deploy-plugin/3.1.4");
-
 	@TempDir
 	Path temp;
 
@@ -120,7 +115,7 @@ class BuildToolSessionClockTests {
 
 	@Test
 	void aBuildStartedWithASessionOutlivesTheTokenInService() throws Exception {
-		Path mvn = maven();
+		Path mvn = BuildToolSessionToolTests.maven();
 		this.emulator.seedMavenPackage(DOMAIN, REPOSITORY, "com.example.emulator", "demo-lib", "1.1.0");
 		this.emulator.seedMavenPackage(DOMAIN, REPOSITORY, "com.example.emulator", "other-lib", "1.0.0");
 		AuthorizationToken first = this.provider.getAuthorizationToken();
@@ -160,7 +155,7 @@ class BuildToolSessionClockTests {
 
 	@Test
 	void deployingWithATokenTheServiceNoLongerAcceptsFails() throws Exception {
-		Path mvn = maven();
+		Path mvn = BuildToolSessionToolTests.maven();
 		try (BuildToolSession session = driving(() -> this.buildTools.open(Duration.ofMinutes(10)))) {
 			// The build ran far longer than the session was opened for: its token has expired
 			this.scheduler.advance(Duration.ofHours(2));
@@ -200,19 +195,6 @@ class BuildToolSessionClockTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static Path maven() {
-		Path mvn = WrapperMaven.find().orElse(null);
-		assumeTrue(mvn != null, "The wrapper's Maven distribution is not in ~/.m2/wrapper/dists: skipping the mvn "
-				+ "session tests (run ./mvnw once)");
-		List<String> missing = PLUGINS.stream()
-			.filter((plugin) -> !Files.isDirectory(WrapperMaven.userRepository().resolve("org/apache/maven/plugins/"
-					+ plugin)))
-			.toList();
-		assumeTrue(missing.isEmpty(), "Maven plugins " + missing + " are not in " + WrapperMaven.userRepository()
-				+ ": skipping the mvn session tests (.ci/run fetches them)");
-		return mvn;
 	}
 
 	private List<String> command(Path mvn, String goal) {

@@ -48,7 +48,7 @@ class BuildToolSessionToolTests {
 
 	private static final String REPOSITORY = CodeArtifactEmulator.DEFAULT_REPOSITORY;
 
-	private static final Map<String, String> PIP_QUIET = Map.of("PIP_DISABLE_PIP_VERSION_CHECK", "1", "PIP_NO_INPUT",
+	static final Map<String, String> PIP_QUIET = Map.of("PIP_DISABLE_PIP_VERSION_CHECK", "1", "PIP_NO_INPUT",
 			"1", "PIP_NO_CACHE_DIR", "1", "PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring");
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -192,7 +192,7 @@ class BuildToolSessionToolTests {
 		return context.getBean(CodeArtifactBuildTools.class);
 	}
 
-	private static Path maven() throws IOException {
+	static Path maven() throws IOException {
 		Path mvn = WrapperMaven.find().orElse(null);
 		assumeTrue(mvn != null, "The wrapper's Maven distribution is not in ~/.m2/wrapper/dists: skipping the mvn "
 				+ "session tests (run ./mvnw once)");
@@ -205,7 +205,7 @@ class BuildToolSessionToolTests {
 		return mvn;
 	}
 
-	private static Path userRepository() {
+	static Path userRepository() {
 		return WrapperMaven.userRepository();
 	}
 
@@ -215,10 +215,13 @@ class BuildToolSessionToolTests {
 		return emulator.repositoryEndpoint(DOMAIN, REPOSITORY, "maven").toString();
 	}
 
-	/** {@code mvn compile}: plugins read-only from the user's repository, the rest only from the emulator. */
 	private List<String> mvnCommand(Path mvn) {
-		return new ArrayList<>(List.of(mvn.toString(), "-B", "-q", "-C",
-				"-Dmaven.repo.local=" + this.temp.resolve("repository"),
+		return mvnCommand(mvn, this.temp.resolve("repository"));
+	}
+
+	/** {@code mvn compile}: plugins read-only from the user's repository, the rest only from the emulator. */
+	static List<String> mvnCommand(Path mvn, Path localRepository) {
+		return new ArrayList<>(List.of(mvn.toString(), "-B", "-q", "-C", "-Dmaven.repo.local=" + localRepository,
 				"-Dmaven.repo.local.tail=" + userRepository(), "compile"));
 	}
 
@@ -239,9 +242,16 @@ class BuildToolSessionToolTests {
 		assertThat(new String(metadata, java.nio.charset.StandardCharsets.UTF_8)).contains("<release>1.0.0</release>");
 	}
 
-	/** The consumer project; with a distribution endpoint, it deploys there as repository {@code codeartifact}. */
 	private Path project(@Nullable String distribution) throws IOException {
-		Path project = Files.createDirectories(this.temp.resolve("project"));
+		return project(this.temp.resolve("project"), distribution);
+	}
+
+	/**
+	 * A project whose one class uses the emulator's {@code demo-lib} 1.1.0; with a distribution endpoint, it
+	 * deploys there as repository {@code codeartifact}.
+	 */
+	static Path project(Path directory, @Nullable String distribution) throws IOException {
+		Path project = Files.createDirectories(directory);
 		Files.writeString(project.resolve("pom.xml"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
 				+ "  <modelVersion>4.0.0</modelVersion>\n  <groupId>it</groupId><artifactId>consumer</artifactId>"
 				+ "<version>1.0.0</version>\n  <properties><maven.compiler.release>17</maven.compiler.release>"

@@ -175,7 +175,7 @@ class CodeArtifactBuildToolsAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(CodeArtifactBuildTools.class));
 	}
 
-	private static FailureAnalysis analyze(Throwable failure) {
+	static FailureAnalysis analyze(Throwable failure) {
 		for (FailureAnalyzer analyzer : SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.of(
 					org.springframework.core.env.Environment.class, null),
