@@ -94,7 +94,7 @@ public final class CodeArtifactHttpAutoConfiguration {
 				.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
 			return new CodeArtifactAuthInterceptor(authorization(tokenProvider, codeArtifactRepositoryHosts, properties),
 					new AuthorizedRedirects(codeArtifactRepositoryHosts, BootTokenRequestFactories.follows(settings)),
-					BootTokenRequestFactories.build(builder, settings));
+					BootTokenRequestFactories.lazily(builder, settings));
 		}
 
 	}

@@ -84,7 +84,7 @@ class BootTokenTransportsTests {
 	@MethodSource("requestFactoryBuilders")
 	void theRequestFactoryNeverFollows(String name, Supplier<ClientHttpRequestFactoryBuilder<?>> builder)
 			throws Exception {
-		ClientHttpRequestFactory factory = BootTokenRequestFactories.build(builder.get(), FOLLOW);
+		ClientHttpRequestFactory factory = BootTokenRequestFactories.lazily(builder.get(), FOLLOW).get();
 		try (ClientHttpResponse response = factory.createRequest(redirect(), HttpMethod.GET).execute()) {
 			assertThat(response.getStatusCode().value()).isEqualTo(302);
 		}
@@ -131,7 +131,7 @@ class BootTokenTransportsTests {
 
 	@Test
 	void aBuilderThatCannotBeToldNeverToFollowIsReplacedWithAWarning(CapturedOutput output) {
-		BootTokenRequestFactories.build(ClientHttpRequestFactoryBuilder.of(() -> new JdkClientHttpRequestFactory()), FOLLOW);
+		BootTokenRequestFactories.lazily(ClientHttpRequestFactoryBuilder.of(() -> new JdkClientHttpRequestFactory()), FOLLOW);
 		assertThat(output.getOut()).contains("WARN", "CodeArtifact requests use the JDK HttpClient with the "
 				+ "application's HTTP client settings: org.springframework.boot.http.client."
 				+ "ReflectiveComponentsClientHttpRequestFactoryBuilder cannot be told never to follow redirects");
