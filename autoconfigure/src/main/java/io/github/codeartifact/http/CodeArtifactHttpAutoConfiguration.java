@@ -143,7 +143,7 @@ public final class CodeArtifactHttpAutoConfiguration {
 				return new CodeArtifactExchangeFilterFunction(
 						authorization(tokenProvider, codeArtifactRepositoryHosts, properties),
 						new AuthorizedRedirects(codeArtifactRepositoryHosts, BootTokenRequestFactories.follows(settings)),
-						BootTokenConnectors.build(builder, settings),
+						BootTokenConnectors.lazily(builder, settings),
 						BootTokenConnectors.strategies(beanFactory, resourceLoader.getClassLoader()));
 			}
 

@@ -115,7 +115,7 @@ class BootTokenTransportsTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("connectorBuilders")
 	void theConnectorNeverFollows(String name, Supplier<ClientHttpConnectorBuilder<?>> builder) {
-		ClientHttpConnector connector = BootTokenConnectors.build(builder.get(), FOLLOW);
+		ClientHttpConnector connector = BootTokenConnectors.lazily(builder.get(), FOLLOW).get();
 		try {
 			Integer status = ExchangeFunctions.create(connector)
 				.exchange(ClientRequest.create(HttpMethod.GET, redirect()).build())
