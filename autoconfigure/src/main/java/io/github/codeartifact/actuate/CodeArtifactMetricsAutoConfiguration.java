@@ -17,7 +17,8 @@ import org.springframework.core.env.Environment;
  * Registers the {@code codeartifact.token.*} meters ({@link CodeArtifactTokenMetrics}) when Micrometer
  * is on the classpath, the application has a {@link MeterRegistry} and a {@link TokenStateSource} (the
  * starter's provider, or an application's own provider that shows its state). The meters are a
- * {@link io.github.codeartifact.token.TokenRefreshListener} bean: the starter's provider is told of
+ * {@link io.micrometer.core.instrument.binder.MeterBinder} bean, which Boot binds to its registries,
+ * and a {@link io.github.codeartifact.token.TokenRefreshListener} bean: the starter's provider is told of
  * it; an application's own provider reports each fetch to the {@code TokenRefreshListener} beans.
  */
 @AutoConfiguration(after = CodeArtifactAutoConfiguration.class, afterName = {
@@ -30,9 +31,9 @@ public final class CodeArtifactMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CodeArtifactTokenMetrics codeArtifactTokenMetrics(MeterRegistry registry,
-			ObjectProvider<CodeArtifactProperties> properties, Environment environment) {
-		return new CodeArtifactTokenMetrics(registry, CodeArtifactTargets.domain(properties, environment));
+	CodeArtifactTokenMetrics codeArtifactTokenMetrics(ObjectProvider<CodeArtifactProperties> properties,
+			Environment environment) {
+		return new CodeArtifactTokenMetrics(CodeArtifactTargets.domain(properties, environment));
 	}
 
 }

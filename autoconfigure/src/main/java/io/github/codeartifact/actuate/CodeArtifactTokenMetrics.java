@@ -3,6 +3,8 @@ package io.github.codeartifact.actuate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.github.codeartifact.token.AuthorizationToken;
@@ -12,6 +14,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,10 +29,11 @@ import org.jspecify.annotations.Nullable;
  * {@code AccessDeniedException}, {@value #NO_ERROR} on success, {@value #UNKNOWN_ERROR} for a
  * failure that did not come from the service, such as an I/O error or a timeout).</li>
  * </ul>
- * It learns of each token as a {@link TokenRefreshListener}, so it holds no reference to the provider
+ * A Micrometer {@link MeterBinder}: Spring Boot registers the meters in each of its registries. It
+ * learns of each token as a {@link TokenRefreshListener}, so it holds no reference to the provider
  * and never to the token value: only its expiration and issue time. No tag ever holds the token.
  */
-public class CodeArtifactTokenMetrics implements TokenRefreshListener {
+public class CodeArtifactTokenMetrics implements TokenRefreshListener, MeterBinder {
 
 	/** Name of the gauge of seconds until the current token expires. */
 	public static final String REMAINING = "codeartifact.token.remaining";
@@ -46,22 +50,34 @@ public class CodeArtifactTokenMetrics implements TokenRefreshListener {
 	/** The {@code error} tag of a failure without an AWS error code. */
 	public static final String UNKNOWN_ERROR = "unknown";
 
-	private final MeterRegistry registry;
-
 	private final Tags tags;
 
 	private final Clock clock;
 
+	/** Where the meters are registered: one registry, or each of several that Boot binds separately. */
+	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
+
 	private volatile @Nullable Lifetime current;
 
-	public CodeArtifactTokenMetrics(MeterRegistry registry, String domain) {
-		this(registry, domain, Clock.systemUTC());
+	/**
+	 * Creates the meters of a domain; they are registered once {@link #bindTo(MeterRegistry) bound}.
+	 * @param domain the domain, the {@code domain} tag of every meter
+	 */
+	public CodeArtifactTokenMetrics(String domain) {
+		this(domain, Clock.systemUTC());
 	}
 
-	CodeArtifactTokenMetrics(MeterRegistry registry, String domain, Clock clock) {
-		this.registry = registry;
+	CodeArtifactTokenMetrics(String domain, Clock clock) {
 		this.tags = Tags.of("domain", domain);
 		this.clock = clock;
+	}
+
+	/**
+	 * Registers the gauges; the timer is registered with its first call.
+	 * @param registry the registry
+	 */
+	@Override
+	public void bindTo(MeterRegistry registry) {
 		Gauge.builder(REMAINING, this, CodeArtifactTokenMetrics::remainingSeconds)
 			.description("Seconds until the current CodeArtifact authorization token expires, 0 when there is none")
 			.baseUnit("seconds")
@@ -74,6 +90,7 @@ public class CodeArtifactTokenMetrics implements TokenRefreshListener {
 			.tags(this.tags)
 			.strongReference(true)
 			.register(registry);
+		this.registries.add(registry);
 	}
 
 	@Override
@@ -90,13 +107,14 @@ public class CodeArtifactTokenMetrics implements TokenRefreshListener {
 	}
 
 	private void record(String outcome, String error, long elapsedNanos) {
-		Timer.builder(REFRESH)
+		Timer.Builder timer = Timer.builder(REFRESH)
 			.description("Calls to CodeArtifact for an authorization token")
 			.tags(this.tags)
 			.tag("outcome", outcome)
-			.tag("error", error)
-			.register(this.registry)
-			.record(Math.max(0, elapsedNanos), TimeUnit.NANOSECONDS);
+			.tag("error", error);
+		for (MeterRegistry registry : this.registries) {
+			timer.register(registry).record(Math.max(0, elapsedNanos), TimeUnit.NANOSECONDS);
+		}
 	}
 
 	double remainingSeconds() {

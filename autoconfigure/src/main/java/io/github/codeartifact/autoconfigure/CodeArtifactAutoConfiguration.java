@@ -175,14 +175,30 @@ public final class CodeArtifactAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
+		TokenRefreshListenerGate codeArtifactTokenRefreshListenerGate() {
+			return new TokenRefreshListenerGate();
+		}
+
+		/**
+		 * The engine, started at once: the client's first use, the credentials lookup and the first
+		 * call run on the refresh thread while the context creates its other beans; the token
+		 * lifecycle then waits for the token (fail-fast), and the gate holds the reports to the
+		 * listeners until the context starts.
+		 */
+		@Bean
 		@ConditionalOnMissingBean(CodeArtifactTokenProvider.class)
 		RefreshingCodeArtifactTokenProvider codeArtifactTokenProvider(CodeArtifactProperties properties,
 				AuthorizationTokenFetcher codeArtifactAuthorizationTokenFetcher,
-				RefreshScheduler codeArtifactRefreshScheduler, ObjectProvider<TokenRefreshListener> listeners) {
-			TokenRefreshListener listener = new CompositeTokenRefreshListener(listeners.orderedStream().toList());
-			return new RefreshingCodeArtifactTokenProvider(properties.requireDomain(), properties.getOwner(),
-					codeArtifactAuthorizationTokenFetcher, properties.toSettings(), Clock.systemUTC(),
-					codeArtifactRefreshScheduler, listener, new Random());
+				RefreshScheduler codeArtifactRefreshScheduler, ObjectProvider<TokenRefreshListener> listeners,
+				TokenRefreshListenerGate codeArtifactTokenRefreshListenerGate) {
+			TokenRefreshListener listener = codeArtifactTokenRefreshListenerGate
+				.holding(new CompositeTokenRefreshListener(listeners.orderedStream().toList()));
+			RefreshingCodeArtifactTokenProvider provider = new RefreshingCodeArtifactTokenProvider(
+					properties.requireDomain(), properties.getOwner(), codeArtifactAuthorizationTokenFetcher,
+					properties.toSettings(), Clock.systemUTC(), codeArtifactRefreshScheduler, listener, new Random());
+			provider.start();
+			return provider;
 		}
 
 		@Bean

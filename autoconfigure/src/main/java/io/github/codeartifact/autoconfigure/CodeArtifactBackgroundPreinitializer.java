@@ -1,87 +1,88 @@
 package io.github.codeartifact.autoconfigure;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
+import io.github.codeartifact.token.AbortableHttpClient;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
+import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializer;
+
 /**
- * Loads and warms the AWS SDK's CodeArtifact client on a background thread while the application
- * context starts, as Spring Boot's own {@code BackgroundPreinitializer} does for Jackson and the
- * like: building the first client loads the SDK's metadata of every AWS service and its endpoint
- * rules, and the first call its marshallers and SigV4 signer, which costs a few hundred
- * milliseconds that would otherwise come on top of startup.
+ * Loads and initializes the AWS SDK classes of the first GetAuthorizationToken call on Spring
+ * Boot's background preinitialization thread, while the application context starts: building the
+ * first client loads the SDK's metadata of every AWS service and its endpoint rules, and the first
+ * call its marshallers and SigV4 signer, a few hundred milliseconds that would otherwise come on
+ * top of startup.
  * <p>
- * The warm-up builds a throwaway client with dummy credentials and makes one GetAuthorizationToken
- * call that an interceptor stops before anything is sent: no network, no credentials lookup. It
- * runs once per JVM, not when {@code codeartifact.enabled=false}, not on one CPU, and not when
- * Spring Boot's {@code spring.backgroundpreinitializer.ignore} system property is {@code true}.
+ * Registered in {@code META-INF/spring.factories} under {@link BackgroundPreinitializer}: Boot
+ * runs it once per JVM, not in a native image, not on one CPU and not with
+ * {@code spring.backgroundpreinitializer.ignore=true}, and holds {@code ApplicationReadyEvent}
+ * until it is done. It sees no {@code Environment}, so it runs with {@code codeartifact.enabled=false}
+ * too, and is made harmless: it builds a throwaway client with dummy static credentials and makes
+ * one call that an interceptor stops once it is signed, before it reaches the HTTP client. No
+ * network, no credentials lookup, no bean touched, no thread left behind (the client is closed).
  */
-public final class CodeArtifactBackgroundPreinitializer
-		implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+final class CodeArtifactBackgroundPreinitializer implements BackgroundPreinitializer {
 
-	private static final String CLIENT_CLASS = "software.amazon.awssdk.services.codeartifact.CodeartifactClient";
-
-	private static final AtomicBoolean started = new AtomicBoolean();
+	private static final String DUMMY = "warm-up";
 
 	@Override
-	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-		if (isWanted(event.getEnvironment()) && started.compareAndSet(false, true)) {
-			Thread thread = new Thread(CodeArtifactBackgroundPreinitializer::warmUp, "codeartifact-preinitializer");
-			thread.setDaemon(true);
-			thread.start();
-		}
+	public void preinitialize() {
+		preinitialize(UrlConnectionHttpClient.builder());
 	}
 
-	static boolean isWanted(Environment environment) {
-		return !Boolean.getBoolean("spring.backgroundpreinitializer.ignore")
-				&& Runtime.getRuntime().availableProcessors() > 1
-				&& environment.getProperty(CodeArtifactProperties.PREFIX + ".enabled", Boolean.class, true)
-				&& ClassUtils.isPresent(CLIENT_CLASS, CodeArtifactBackgroundPreinitializer.class.getClassLoader());
+	void preinitialize(SdkHttpClient.Builder<?> httpClient) {
+		warmUp(httpClient);
 	}
 
 	/**
-	 * Builds a client and runs one call up to the point of sending it.
-	 * @return whether the call was stopped before transmission, as intended
+	 * Builds a client over the given HTTP client and runs one call up to the point of sending it.
+	 * @param httpClient the HTTP client the starter's own client is built with
+	 * @return the request as it was about to be sent
 	 */
-	static boolean warmUp() {
+	static StopBeforeTransmission warmUp(SdkHttpClient.Builder<?> httpClient) {
 		StopBeforeTransmission stop = new StopBeforeTransmission();
 		try (CodeartifactClient client = CodeartifactClient.builder()
 			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("warm-up", "warm-up")))
-			.httpClientBuilder(UrlConnectionHttpClient.builder())
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(DUMMY, DUMMY)))
+			.httpClientBuilder(AbortableHttpClient.builder(httpClient))
 			.overrideConfiguration((o) -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).addExecutionInterceptor(stop))
 			.build()) {
-			client.getAuthorizationToken((request) -> request.domain("warm-up"));
+			client.getAuthorizationToken((request) -> request.domain(DUMMY));
 		}
 		catch (RuntimeException ex) {
 			// Expected: the interceptor stops the call; anything else only means less was warmed
 		}
-		return stop.reached;
+		return stop;
 	}
 
 	/**
 	 * Stops the warm-up call once it is marshalled and signed, before it is sent.
 	 */
-	private static final class StopBeforeTransmission implements ExecutionInterceptor {
+	static final class StopBeforeTransmission implements ExecutionInterceptor {
 
-		private volatile boolean reached;
+		private volatile @Nullable String signedHeader;
 
 		@Override
 		public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes executionAttributes) {
-			this.reached = true;
+			this.signedHeader = context.httpRequest().firstMatchingHeader("Authorization").orElse("");
 			throw new IllegalStateException("CodeArtifact client warm-up: not sent");
+		}
+
+		/**
+		 * Returns the {@code Authorization} header of the stopped request.
+		 * @return the header, empty when unsigned, {@code null} when the call never got that far
+		 */
+		@Nullable String signedHeader() {
+			return this.signedHeader;
 		}
 
 	}

@@ -9,9 +9,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the {@link RefreshingCodeArtifactTokenProvider} while the application context starts and
- * closes it when the context stops. With fail-fast, {@link #start()} waits for the first token and
- * throws a {@link CodeArtifactTokenStartupException} when none can be had, which stops startup.
+ * Holds the start of the application context until the {@link RefreshingCodeArtifactTokenProvider}
+ * has its first token, and closes the provider when the context stops. The auto-configuration
+ * starts the provider when it creates it, so that the first fetch overlaps the creation of the
+ * other beans; {@link #start()} starts it if it is not yet. With fail-fast, {@link #start()} waits
+ * for the first token and throws a {@link CodeArtifactTokenStartupException} when none can be had,
+ * which stops startup.
  * <p>
  * It runs in an early {@link #PHASE phase}: the token is there before web servers and message
  * listeners start, and stays until they have stopped. Once stopped, the provider is closed and

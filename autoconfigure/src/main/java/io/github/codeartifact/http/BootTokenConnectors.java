@@ -37,13 +37,17 @@ final class BootTokenConnectors {
 	}
 
 	/**
-	 * Returns a connector that never follows a redirect.
+	 * Returns a connector that never follows a redirect, built on first use; a builder that cannot
+	 * be told so is reported now.
 	 * @param builder the application's builder
 	 * @param settings the application's settings
-	 * @return the connector
+	 * @return the connector, to build
 	 */
-	static ClientHttpConnector build(ClientHttpConnectorBuilder<?> builder, HttpClientSettings settings) {
-		return neverFollowing(builder).build(settings.withRedirects(HttpRedirects.DONT_FOLLOW));
+	static LazyTransport<ClientHttpConnector> lazily(ClientHttpConnectorBuilder<?> builder,
+			HttpClientSettings settings) {
+		ClientHttpConnectorBuilder<?> neverFollowing = neverFollowing(builder);
+		HttpClientSettings dontFollow = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
+		return new LazyTransport<>(() -> neverFollowing.build(dontFollow));
 	}
 
 	/**

@@ -34,13 +34,17 @@ final class BootTokenRequestFactories {
 	}
 
 	/**
-	 * Returns a request factory that never follows a redirect.
+	 * Returns a request factory that never follows a redirect, built on first use; a builder that
+	 * cannot be told so is reported now.
 	 * @param builder the application's builder
 	 * @param settings the application's settings
-	 * @return the request factory
+	 * @return the request factory, to build
 	 */
-	static ClientHttpRequestFactory build(ClientHttpRequestFactoryBuilder<?> builder, HttpClientSettings settings) {
-		return neverFollowing(builder).build(settings.withRedirects(HttpRedirects.DONT_FOLLOW));
+	static LazyTransport<ClientHttpRequestFactory> lazily(ClientHttpRequestFactoryBuilder<?> builder,
+			HttpClientSettings settings) {
+		ClientHttpRequestFactoryBuilder<?> neverFollowing = neverFollowing(builder);
+		HttpClientSettings dontFollow = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
+		return new LazyTransport<>(() -> neverFollowing.build(dontFollow));
 	}
 
 	/**

@@ -62,7 +62,7 @@ public final class CodeArtifactAuthInterceptor implements ClientHttpRequestInter
 
 	private final AuthorizedRedirects redirects;
 
-	private final ClientHttpRequestFactory transport;
+	private final LazyTransport<ClientHttpRequestFactory> transport;
 
 	/**
 	 * Creates an interceptor that sends authorized requests with the JDK's {@code HttpClient} and
@@ -74,7 +74,7 @@ public final class CodeArtifactAuthInterceptor implements ClientHttpRequestInter
 	public CodeArtifactAuthInterceptor(CodeArtifactTokenProvider provider, CodeArtifactRepositoryHosts hosts,
 			AuthScheme scheme) {
 		this(new CodeArtifactAuthorization(provider, hosts, scheme), new AuthorizedRedirects(hosts, true),
-				TokenTransports.requestFactory());
+				new LazyTransport<>(TokenTransports::requestFactory));
 	}
 
 	/**
@@ -85,9 +85,20 @@ public final class CodeArtifactAuthInterceptor implements ClientHttpRequestInter
 	 */
 	CodeArtifactAuthInterceptor(CodeArtifactAuthorization authorization, AuthorizedRedirects redirects,
 			ClientHttpRequestFactory transport) {
+		this(authorization, redirects, LazyTransport.of(Objects.requireNonNull(transport, "transport must not be null")));
+	}
+
+	/**
+	 * Creates an interceptor whose transport is built on the first authorized request.
+	 * @param authorization which requests get the token, and the token
+	 * @param redirects the redirect rules
+	 * @param transport builds the transport of authorized requests: it must never follow a redirect
+	 */
+	CodeArtifactAuthInterceptor(CodeArtifactAuthorization authorization, AuthorizedRedirects redirects,
+			LazyTransport<ClientHttpRequestFactory> transport) {
 		this.authorization = authorization;
 		this.redirects = redirects;
-		this.transport = Objects.requireNonNull(transport, "transport must not be null");
+		this.transport = transport;
 	}
 
 	@Override
@@ -148,7 +159,7 @@ public final class CodeArtifactAuthInterceptor implements ClientHttpRequestInter
 
 	private ClientHttpResponse send(HttpRequest request, byte[] body, Hop hop, Credential credential)
 			throws IOException {
-		ClientHttpRequest outgoing = this.transport.createRequest(hop.uri(), hop.method());
+		ClientHttpRequest outgoing = this.transport.get().createRequest(hop.uri(), hop.method());
 		outgoing.getHeaders().putAll(AuthorizedRedirects.headers(request.getHeaders(), hop, credential.headerValue()));
 		outgoing.getAttributes().putAll(request.getAttributes());
 		if (hop.keepsBody() && body.length > 0) {
@@ -166,7 +177,7 @@ public final class CodeArtifactAuthInterceptor implements ClientHttpRequestInter
 	 * Closes the transport, with the application context that built it.
 	 */
 	void closeTransport() {
-		TokenTransports.close(this.transport);
+		this.transport.close();
 	}
 
 }

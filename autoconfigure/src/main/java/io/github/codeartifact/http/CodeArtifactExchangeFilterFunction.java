@@ -55,9 +55,9 @@ public final class CodeArtifactExchangeFilterFunction implements ExchangeFilterF
 
 	private final AuthorizedRedirects redirects;
 
-	private final ClientHttpConnector connector;
+	private final LazyTransport<ClientHttpConnector> connector;
 
-	private final ExchangeFunction transport;
+	private final LazyTransport<ExchangeFunction> transport;
 
 	/**
 	 * Creates a filter that sends authorized exchanges with the JDK's {@code HttpClient} and the
@@ -69,7 +69,8 @@ public final class CodeArtifactExchangeFilterFunction implements ExchangeFilterF
 	public CodeArtifactExchangeFilterFunction(CodeArtifactTokenProvider provider, CodeArtifactRepositoryHosts hosts,
 			AuthScheme scheme) {
 		this(new CodeArtifactAuthorization(provider, hosts, scheme), new AuthorizedRedirects(hosts, true),
-				new JdkClientHttpConnector(TokenTransports.neverFollowingHttpClient()), ExchangeStrategies.withDefaults());
+				new LazyTransport<>(() -> new JdkClientHttpConnector(TokenTransports.neverFollowingHttpClient())),
+				ExchangeStrategies.withDefaults());
 	}
 
 	/**
@@ -81,10 +82,23 @@ public final class CodeArtifactExchangeFilterFunction implements ExchangeFilterF
 	 */
 	CodeArtifactExchangeFilterFunction(CodeArtifactAuthorization authorization, AuthorizedRedirects redirects,
 			ClientHttpConnector connector, ExchangeStrategies strategies) {
+		this(authorization, redirects, LazyTransport.of(Objects.requireNonNull(connector, "connector must not be null")),
+				strategies);
+	}
+
+	/**
+	 * Creates a filter whose connector is built on the first authorized exchange.
+	 * @param authorization which exchanges get the token, and the token
+	 * @param redirects the redirect rules
+	 * @param connector builds the connector of authorized exchanges: it must never follow a redirect
+	 * @param strategies the codecs of their responses
+	 */
+	CodeArtifactExchangeFilterFunction(CodeArtifactAuthorization authorization, AuthorizedRedirects redirects,
+			LazyTransport<ClientHttpConnector> connector, ExchangeStrategies strategies) {
 		this.authorization = authorization;
 		this.redirects = redirects;
-		this.connector = Objects.requireNonNull(connector, "connector must not be null");
-		this.transport = ExchangeFunctions.create(connector, strategies);
+		this.connector = connector;
+		this.transport = new LazyTransport<>(() -> ExchangeFunctions.create(connector.get(), strategies));
 	}
 
 	@Override
@@ -100,7 +114,7 @@ public final class CodeArtifactExchangeFilterFunction implements ExchangeFilterF
 
 	private Mono<ClientResponse> exchange(ClientRequest request, Hop hop, Credential credential, boolean renewed,
 			int redirect) {
-		return this.transport.exchange(outgoing(request, hop, credential)).flatMap((response) -> {
+		return this.transport.get().exchange(outgoing(request, hop, credential)).flatMap((response) -> {
 			int status = response.statusCode().value();
 			if (hop.authorized() && !renewed && status == HttpStatus.UNAUTHORIZED.value()) {
 				return retryOnUnauthorized(request, hop, credential, response, redirect);
@@ -161,7 +175,7 @@ public final class CodeArtifactExchangeFilterFunction implements ExchangeFilterF
 	 * Closes the connector, with the application context that built it.
 	 */
 	void closeTransport() {
-		TokenTransports.close(this.connector);
+		this.connector.close();
 	}
 
 }

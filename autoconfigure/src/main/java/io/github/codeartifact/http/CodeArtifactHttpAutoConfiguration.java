@@ -94,7 +94,7 @@ public final class CodeArtifactHttpAutoConfiguration {
 				.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
 			return new CodeArtifactAuthInterceptor(authorization(tokenProvider, codeArtifactRepositoryHosts, properties),
 					new AuthorizedRedirects(codeArtifactRepositoryHosts, BootTokenRequestFactories.follows(settings)),
-					BootTokenRequestFactories.build(builder, settings));
+					BootTokenRequestFactories.lazily(builder, settings));
 		}
 
 	}
@@ -143,7 +143,7 @@ public final class CodeArtifactHttpAutoConfiguration {
 				return new CodeArtifactExchangeFilterFunction(
 						authorization(tokenProvider, codeArtifactRepositoryHosts, properties),
 						new AuthorizedRedirects(codeArtifactRepositoryHosts, BootTokenRequestFactories.follows(settings)),
-						BootTokenConnectors.build(builder, settings),
+						BootTokenConnectors.lazily(builder, settings),
 						BootTokenConnectors.strategies(beanFactory, resourceLoader.getClassLoader()));
 			}
 

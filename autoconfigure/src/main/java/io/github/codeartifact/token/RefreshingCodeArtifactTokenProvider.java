@@ -151,8 +151,9 @@ public final class RefreshingCodeArtifactTokenProvider
 
 	/**
 	 * Waits for the first token, retrying retryable failures for up to the startup timeout. A
-	 * {@linkplain CodeArtifactTokenException#isSetupFailure() set-up failure} ends the wait at once;
-	 * the background refresh keeps retrying it when it is retryable.
+	 * {@linkplain CodeArtifactTokenException#isSetupFailure() set-up failure} or a non-retryable one
+	 * ends the wait at once, also when it came before the wait, from an engine started earlier; the
+	 * background refresh keeps retrying it when it is retryable.
 	 * @return the first token
 	 * @throws CodeArtifactTokenException on a non-retryable or set-up failure or when the timeout passes
 	 */
@@ -299,6 +300,12 @@ public final class RefreshingCodeArtifactTokenProvider
 				ServedToken served = newEnough ? this.tokens.servedAt(now) : null;
 				if (served != null && served.isFreshAt(now)) {
 					return served.token();
+				}
+				CodeArtifactTokenException settled = this.lastFailure;
+				if (mode == WaitMode.FIRST && this.refreshCount == 0 && settled != null
+						&& (settled.isSetupFailure() || !settled.isRetryable())) {
+					// Started before the wait: its first fetch already failed in a way no retry within it mends
+					throw this.failures.caller("could not be fetched", settled);
 				}
 				outcome = nextOutcome(force, now, deadline, timeout, limited);
 				if (onFetchingThread && !outcome.isDone()) {

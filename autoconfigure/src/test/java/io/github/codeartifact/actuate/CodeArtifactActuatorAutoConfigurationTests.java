@@ -13,6 +13,7 @@ import io.github.codeartifact.token.TokenState;
 import io.github.codeartifact.token.TokenStateSource;
 import io.github.codeartifact.token.TokenStatus;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -162,13 +163,24 @@ class CodeArtifactActuatorAutoConfigurationTests {
 
 	@Test
 	void metricsWithAMeterRegistry() {
-		this.withProvider.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
+		this.withProvider.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+			.run((context) -> {
 			assertThat(context).hasSingleBean(CodeArtifactTokenMetrics.class);
 			assertThat(context.getBeansOfType(TokenRefreshListener.class)).hasSize(1);
 			assertThat(context.getBean(MeterRegistry.class)
 				.get("codeartifact.token.remaining")
 				.tag("domain", "my-domain")
 				.gauge()).isNotNull();
+		});
+	}
+
+	@Test
+	void metersAreRegisteredByBindingTheMeterBinderNotByCreatingIt() {
+		this.withProvider.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
+			// Without Boot's metrics auto-configuration nothing binds it
+			assertThat(context.getBean(CodeArtifactTokenMetrics.class)).isInstanceOf(MeterBinder.class);
+			assertThat(context.getBean(MeterRegistry.class).getMeters()).isEmpty();
 		});
 	}
 
@@ -256,6 +268,7 @@ class CodeArtifactActuatorAutoConfigurationTests {
 		this.runner.withBean(StateShowingProvider.class, () -> own)
 			.withPropertyValues("management.endpoints.web.exposure.include=codeartifact")
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				CodeArtifactDescriptor state = context.getBean(CodeArtifactEndpoint.class).state();

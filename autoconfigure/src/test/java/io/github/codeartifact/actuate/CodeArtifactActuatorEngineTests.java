@@ -39,7 +39,7 @@ class CodeArtifactActuatorEngineTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private final CodeArtifactTokenMetrics metrics = new CodeArtifactTokenMetrics(this.registry, "my-domain");
+	private final CodeArtifactTokenMetrics metrics = new CodeArtifactTokenMetrics("my-domain");
 
 	private RefreshingCodeArtifactTokenProvider provider;
 
@@ -49,6 +49,7 @@ class CodeArtifactActuatorEngineTests {
 
 	@BeforeEach
 	void startEngine() {
+		this.metrics.bindTo(this.registry);
 		AuthorizationTokenFetcher fetcher = () -> {
 			CodeArtifactTokenException ex = this.failure.get();
 			if (ex != null) {

@@ -8,6 +8,7 @@ import io.github.codeartifact.token.AuthorizationToken;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.github.codeartifact.actuate.TestStates.NOW;
@@ -20,8 +21,12 @@ class CodeArtifactTokenMetricsTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private final CodeArtifactTokenMetrics metrics = new CodeArtifactTokenMetrics(this.registry, "my-domain",
-			this.clock);
+	private final CodeArtifactTokenMetrics metrics = new CodeArtifactTokenMetrics("my-domain", this.clock);
+
+	@BeforeEach
+	void bind() {
+		this.metrics.bindTo(this.registry);
+	}
 
 	@Test
 	void gaugesBeforeTheFirstToken() {

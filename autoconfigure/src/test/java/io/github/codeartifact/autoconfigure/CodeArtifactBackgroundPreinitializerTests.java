@@ -1,14 +1,23 @@
 package io.github.codeartifact.autoconfigure;
 
-import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.codeartifact.test.CodeArtifactEmulator;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.utils.AttributeMap;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.io.support.SpringFactoriesLoader;
-import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link CodeArtifactBackgroundPreinitializer}.
@@ -16,27 +25,88 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CodeArtifactBackgroundPreinitializerTests {
 
 	@Test
-	void warmUpStopsTheCallBeforeAnythingIsSent() {
-		// No server anywhere: a call that went out would fail to connect, not reach the interceptor
-		assertThat(CodeArtifactBackgroundPreinitializer.warmUp()).isTrue();
+	void isRegisteredAsBootsBackgroundPreinitializerAndNoLongerAsAListener() {
+		SpringFactoriesLoader factories = SpringFactoriesLoader.forDefaultResourceLocation();
+		assertThat(factories.load(BackgroundPreinitializer.class))
+			.anyMatch(CodeArtifactBackgroundPreinitializer.class::isInstance);
+		assertThat(factories.load(ApplicationListener.class)).map((listener) -> listener.getClass().getName())
+			.noneMatch((name) -> name.startsWith("io.github.codeartifact"));
 	}
 
 	@Test
-	void runsUnlessTheProviderIsDisabled() {
-		assertThat(CodeArtifactBackgroundPreinitializer.isWanted(new MockEnvironment()))
-			.isEqualTo(Runtime.getRuntime().availableProcessors() > 1);
-		assertThat(CodeArtifactBackgroundPreinitializer
-			.isWanted(new MockEnvironment().withProperty("codeartifact.enabled", "false"))).isFalse();
+	void warmUpSignsTheFirstCallSoItsClassesAreLoaded() {
+		// Signing comes after the endpoint rules, the JSON marshaller and the identity: all of the first call's path
+		assertThat(CodeArtifactBackgroundPreinitializer.warmUp(new CountingHttpClient.Builder()).signedHeader())
+			.startsWith("AWS4-HMAC-SHA256 Credential=warm-up/");
 	}
 
 	@Test
-	void isRegisteredAsAnApplicationListener() {
-		List<String> names = SpringFactoriesLoader.forDefaultResourceLocation()
-			.load(ApplicationListener.class)
-			.stream()
-			.map((listener) -> listener.getClass().getName())
-			.toList();
-		assertThat(names).contains(CodeArtifactBackgroundPreinitializer.class.getName());
+	void warmUpHandsNothingToTheHttpClientAndLeavesNoThread() {
+		Set<Thread> before = Thread.getAllStackTraces().keySet();
+		CountingHttpClient.Builder http = new CountingHttpClient.Builder();
+		new CodeArtifactBackgroundPreinitializer().preinitialize(http);
+		assertThat(http.built).hasValue(1);
+		assertThat(http.requests).hasValue(0);
+		assertThat(http.closed).hasValue(1);
+		await().pollInSameThread().untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Thread::isAlive)
+			.filteredOn((thread) -> !before.contains(thread))
+			.isEmpty());
+	}
+
+	@Test
+	void aDisabledApplicationWithThePreinitializerMakesNoCall() {
+		try (CodeArtifactEmulator emulator = CodeArtifactEmulator.builder().domain("my-domain", "111122223333").build()) {
+			new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class,
+						CodeArtifactDisabledAutoConfiguration.class))
+				.withPropertyValues("codeartifact.enabled=false", "codeartifact.domain=my-domain",
+						"codeartifact.region=us-east-1", "codeartifact.endpoint=" + emulator.endpoint())
+				.run((context) -> {
+					new CodeArtifactBackgroundPreinitializer().preinitialize();
+					assertThat(context).hasNotFailed();
+				});
+			assertThat(emulator.calls()).isEmpty();
+		}
+	}
+
+	/**
+	 * An HTTP client that counts what it is given and fails every request it would send.
+	 */
+	private static final class CountingHttpClient implements SdkHttpClient {
+
+		private final Builder builder;
+
+		private CountingHttpClient(Builder builder) {
+			this.builder = builder;
+		}
+
+		@Override
+		public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+			this.builder.requests.incrementAndGet();
+			throw new IllegalStateException("The warm-up sent a request");
+		}
+
+		@Override
+		public void close() {
+			this.builder.closed.incrementAndGet();
+		}
+
+		static final class Builder implements SdkHttpClient.Builder<Builder> {
+
+			final AtomicInteger built = new AtomicInteger();
+
+			final AtomicInteger requests = new AtomicInteger();
+
+			final AtomicInteger closed = new AtomicInteger();
+
+			@Override
+			public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
+				this.built.incrementAndGet();
+				return new CountingHttpClient(this);
+			}
+
+		}
+
 	}
 
 }

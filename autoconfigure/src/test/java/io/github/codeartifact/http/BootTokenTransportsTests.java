@@ -84,7 +84,7 @@ class BootTokenTransportsTests {
 	@MethodSource("requestFactoryBuilders")
 	void theRequestFactoryNeverFollows(String name, Supplier<ClientHttpRequestFactoryBuilder<?>> builder)
 			throws Exception {
-		ClientHttpRequestFactory factory = BootTokenRequestFactories.build(builder.get(), FOLLOW);
+		ClientHttpRequestFactory factory = BootTokenRequestFactories.lazily(builder.get(), FOLLOW).get();
 		try (ClientHttpResponse response = factory.createRequest(redirect(), HttpMethod.GET).execute()) {
 			assertThat(response.getStatusCode().value()).isEqualTo(302);
 		}
@@ -115,7 +115,7 @@ class BootTokenTransportsTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("connectorBuilders")
 	void theConnectorNeverFollows(String name, Supplier<ClientHttpConnectorBuilder<?>> builder) {
-		ClientHttpConnector connector = BootTokenConnectors.build(builder.get(), FOLLOW);
+		ClientHttpConnector connector = BootTokenConnectors.lazily(builder.get(), FOLLOW).get();
 		try {
 			Integer status = ExchangeFunctions.create(connector)
 				.exchange(ClientRequest.create(HttpMethod.GET, redirect()).build())
@@ -131,7 +131,7 @@ class BootTokenTransportsTests {
 
 	@Test
 	void aBuilderThatCannotBeToldNeverToFollowIsReplacedWithAWarning(CapturedOutput output) {
-		BootTokenRequestFactories.build(ClientHttpRequestFactoryBuilder.of(() -> new JdkClientHttpRequestFactory()), FOLLOW);
+		BootTokenRequestFactories.lazily(ClientHttpRequestFactoryBuilder.of(() -> new JdkClientHttpRequestFactory()), FOLLOW);
 		assertThat(output.getOut()).contains("WARN", "CodeArtifact requests use the JDK HttpClient with the "
 				+ "application's HTTP client settings: org.springframework.boot.http.client."
 				+ "ReflectiveComponentsClientHttpRequestFactoryBuilder cannot be told never to follow redirects");

@@ -43,7 +43,7 @@ class CodeArtifactAuthInterceptorRedirectTests extends AbstractRedirectTests {
 		CodeArtifactRepositoryHosts hosts = servers.hosts();
 		CodeArtifactAuthInterceptor interceptor = new CodeArtifactAuthInterceptor(
 				new CodeArtifactAuthorization(servers.tokens(), hosts, AuthScheme.BASIC),
-				new AuthorizedRedirects(hosts, true), BootTokenRequestFactories.build(transport.builder.get(), settings));
+				new AuthorizedRedirects(hosts, true), BootTokenRequestFactories.lazily(transport.builder.get(), settings));
 		closeAfterAll(() -> TokenTransports.close(applications));
 		closeAfterAll(interceptor::closeTransport);
 		return RestClient.builder().requestFactory(applications).requestInterceptor(interceptor).build();

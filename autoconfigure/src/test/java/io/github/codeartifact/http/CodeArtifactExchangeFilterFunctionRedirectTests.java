@@ -44,7 +44,7 @@ class CodeArtifactExchangeFilterFunctionRedirectTests extends AbstractRedirectTe
 		CodeArtifactRepositoryHosts hosts = servers.hosts();
 		CodeArtifactExchangeFilterFunction filter = new CodeArtifactExchangeFilterFunction(
 				new CodeArtifactAuthorization(servers.tokens(), hosts, AuthScheme.BASIC),
-				new AuthorizedRedirects(hosts, true), BootTokenConnectors.build(connector.builder.get(), settings),
+				new AuthorizedRedirects(hosts, true), BootTokenConnectors.lazily(connector.builder.get(), settings),
 				ExchangeStrategies.withDefaults());
 		closeAfterAll(() -> TokenTransports.close(applications));
 		closeAfterAll(filter::closeTransport);

@@ -2,6 +2,7 @@ package io.github.codeartifact.http;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.codeartifact.autoconfigure.CodeArtifactAutoConfiguration;
 import io.github.codeartifact.autoconfigure.InvalidCodeArtifactPropertyException;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.codeartifact.model.PackageFormat;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -95,6 +98,49 @@ class CodeArtifactHttpAutoConfigurationTests {
 				.uri(endpoint.resolve("com/example/lib/maven-metadata.xml"))
 				.retrieve()
 				.body(String.class)).contains("<version>1.0.0</version>");
+		});
+	}
+
+	@Test
+	void theInterceptorsTransportIsBuiltOnItsFirstAuthorizedRequestNotAtStartup() {
+		AtomicInteger built = new AtomicInteger();
+		ClientHttpRequestFactoryBuilder<?> counting = ClientHttpRequestFactoryBuilder.jdk()
+			.withHttpClientCustomizer((client) -> built.incrementAndGet());
+		runner().withBean(ClientHttpRequestFactoryBuilder.class, () -> counting).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(built).hasValue(0);
+			URI endpoint = context.getBean(CodeArtifactRepositoryEndpoints.class)
+				.endpoint("my-repo", PackageFormat.MAVEN);
+			RestClient client = context.getBean(CodeArtifactRestClientCustomizer.class).builder().build();
+			for (int i = 0; i < 2; i++) {
+				assertThat(client.get()
+					.uri(endpoint.resolve("com/example/lib/maven-metadata.xml"))
+					.retrieve()
+					.body(String.class)).contains("<version>1.0.0</version>");
+			}
+			assertThat(built).hasValue(1);
+		});
+	}
+
+	@Test
+	void theFiltersConnectorIsBuiltOnItsFirstAuthorizedExchangeNotAtStartup() {
+		AtomicInteger built = new AtomicInteger();
+		ClientHttpConnectorBuilder<?> counting = ClientHttpConnectorBuilder.jdk()
+			.withHttpClientCustomizer((client) -> built.incrementAndGet());
+		runner().withBean(ClientHttpConnectorBuilder.class, () -> counting).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(built).hasValue(0);
+			URI endpoint = context.getBean(CodeArtifactRepositoryEndpoints.class)
+				.endpoint("my-repo", PackageFormat.MAVEN);
+			WebClient client = WebClient.builder().filter(context.getBean(CodeArtifactExchangeFilterFunction.class)).build();
+			for (int i = 0; i < 2; i++) {
+				assertThat(client.get()
+					.uri(endpoint.resolve("com/example/lib/maven-metadata.xml"))
+					.retrieve()
+					.bodyToMono(String.class)
+					.block()).contains("<version>1.0.0</version>");
+			}
+			assertThat(built).hasValue(1);
 		});
 	}
 

@@ -479,6 +479,20 @@ class RefreshingCodeArtifactTokenProviderTests extends VirtualTimeEngineTestBase
 	}
 
 	@Test
+	void awaitFirstTokenOnAnEngineStartedEarlierEndsAtOnceOnTheSetUpFailureItAlreadyHad() {
+		CodeArtifactTokenException noCredentials = new CodeArtifactTokenException("no credentials", null, "my-domain",
+				true, null, true, null);
+		this.fetcher.thenAlways(ScriptedFetcher.fail(noCredentials));
+		provider().start();
+		// The first fetch fails before anyone waits, as when the engine starts with its bean
+		this.scheduler.runDue();
+		Caller<AuthorizationToken> caller = Caller.start(this.provider::awaitFirstToken);
+		await().until(caller::isDone);
+		assertThat(caller.failure()).isInstanceOf(CodeArtifactTokenException.class).hasCause(noCredentials);
+		assertThat(this.fetcher.calls()).isEqualTo(1);
+	}
+
+	@Test
 	void awaitFirstTokenTimesOutWithTheLastFailure() {
 		this.settings = new TokenRefreshSettings(Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofSeconds(1),
 				Duration.ofMinutes(2), 2, Duration.ofMinutes(5), Duration.ofMillis(300));

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Where the starter's startup time goes, printed as {@code TRACE name=ms ...} before READY: the
- * creation of the CodeArtifact client bean, the first fetch on the refresh thread, and how long
+ * creation of the CodeArtifact client bean, of the provider (when the first fetch starts), the
+ * first fetch on the refresh thread, and how long
  * the main thread waited in the token lifecycle's start. Diagnostics of the benchmark only.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,7 +34,8 @@ class StartupTrace {
 		long clientMillis = marks.getOrDefault("clientEnd", -1L) - marks.getOrDefault("clientStart", 0L);
 		long awaitMillis = marks.getOrDefault("lifecycleEnd", -1L) - marks.getOrDefault("lifecycleStart", 0L);
 		return "TRACE clientCreatedAt=" + marks.getOrDefault("clientEnd", -1L) + " client=" + clientMillis
-				+ " fetch=" + marks.getOrDefault("fetch", -1L) + " lifecycleStartAt="
+				+ " providerCreatedAt=" + marks.getOrDefault("providerCreated", -1L) + " fetch="
+				+ marks.getOrDefault("fetch", -1L) + " lifecycleStartAt="
 				+ marks.getOrDefault("lifecycleStart", -1L) + " await=" + awaitMillis + " classes="
 				+ ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
 	}
@@ -54,6 +56,9 @@ class StartupTrace {
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if ("codeArtifactClient".equals(beanName)) {
 					marks.put("clientEnd", sinceJvmStart());
+				}
+				if ("codeArtifactTokenProvider".equals(beanName)) {
+					marks.put("providerCreated", sinceJvmStart());
 				}
 				return bean;
 			}
