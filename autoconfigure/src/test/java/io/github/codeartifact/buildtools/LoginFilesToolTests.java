@@ -14,6 +14,7 @@ import io.github.codeartifact.repository.CodeArtifactRepositoryEndpoints;
 import io.github.codeartifact.repository.EmulatorClients;
 import io.github.codeartifact.test.CodeArtifactEmulator;
 import io.github.codeartifact.test.MutableClock;
+import io.github.codeartifact.test.PythonPackageFiles;
 import io.github.codeartifact.token.RefreshingCodeArtifactTokenProvider;
 import io.github.codeartifact.token.SdkAuthorizationTokenFetcher;
 import io.github.codeartifact.token.TokenRefreshSettings;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * With login files on, the real {@code mvn}, {@code npm} and {@code pip} run with no session at
+ * With login files on, the real {@code mvn}, {@code npm}, {@code pip} and {@code twine} run with no session at
  * all, only with the files below a {@code HOME} of the test's own, and still resolve after the
  * emulator's token lifetime has passed twice: the engine and the emulator share a clock that the
  * test drives, so a refresh happens in virtual time and the files are rewritten with its token.
@@ -147,6 +148,15 @@ class LoginFilesToolTests {
 		assertInstalledWithPip();
 	}
 
+	@Test
+	void twineUploadsWithTheUsersPypircAloneAfterTwoTokenLifetimes() throws Exception {
+		assumeTrue(BuildToolProcess.onPath("twine") != null,
+				"twine is not on the PATH: skipping the twine login-files test (.ci/run installs it with apt-get)");
+		String first = assertUploadedWithTwine("1.0.0");
+		outliveTwoLifetimes(first);
+		assertUploadedWithTwine("1.1.0");
+	}
+
 	/**
 	 * Lets two token lifetimes pass in virtual time: the engine refreshes on the way, and the
 	 * emulator, on the same clock, expires the first token.
@@ -192,6 +202,19 @@ class LoginFilesToolTests {
 		assertThat(install.exitCode()).as(install.toString()).isZero();
 		assertThat(site.resolve("demo_lib-1.1.0.dist-info")).isDirectory();
 		return currentTokenInFiles(install.output());
+	}
+
+	/** Runs {@code twine upload --repository codeartifact}: the URL, user and token come from {@code ~/.pypirc}. */
+	private String assertUploadedWithTwine(String version) throws Exception {
+		Path wheel = Files.write(this.temp.resolve(PythonPackageFiles.wheelName("uploaded-lib", version)),
+				PythonPackageFiles.wheel("uploaded-lib", version));
+		BuildToolProcess.Result upload = BuildToolProcess.runWithoutSession(this.temp, this.home,
+				BuildToolSessionToolTests.PIP_QUIET, List.of("twine", "upload", "--repository", "codeartifact",
+						"--non-interactive", "--disable-progress-bar", wheel.toString()));
+		assertThat(upload.exitCode()).as(upload.toString()).isZero();
+		assertThat(this.emulator.packageFile(DOMAIN, REPOSITORY, "pypi",
+				"packages/uploaded-lib/" + version + "/" + wheel.getFileName())).isEqualTo(Files.readAllBytes(wheel));
+		return currentTokenInFiles(upload.output());
 	}
 
 	/**
