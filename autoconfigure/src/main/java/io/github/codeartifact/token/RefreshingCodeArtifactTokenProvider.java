@@ -314,7 +314,7 @@ public final class RefreshingCodeArtifactTokenProvider
 			}
 			force = false;
 			try {
-				return outcome.get(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+				return awaitOutcome(outcome, deadline, timeout, limited);
 			}
 			catch (ExecutionException ex) {
 				CodeArtifactTokenException failure = this.failures.asTokenFailure(ex.getCause());
@@ -324,14 +324,24 @@ public final class RefreshingCodeArtifactTokenProvider
 				}
 				// Retryable: wait for the engine's next attempt if it comes in time
 			}
-			catch (TimeoutException ex) {
-				throw this.failures.caller(limited + "was not fetched within " + timeout, lastFailure());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw this.failures.caller(limited + "was not fetched: the waiting thread was interrupted",
-						lastFailure());
-			}
+		}
+	}
+
+	/**
+	 * Waits for an attempt's outcome until the deadline; running out of time or being interrupted
+	 * becomes the caller's failure, its message starting with {@code what}.
+	 */
+	private AuthorizationToken awaitOutcome(CompletableFuture<AuthorizationToken> outcome, long deadline,
+			Duration timeout, String what) throws ExecutionException {
+		try {
+			return outcome.get(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw this.failures.caller(what + "was not fetched within " + timeout, lastFailure());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw this.failures.caller(what + "was not fetched: the waiting thread was interrupted", lastFailure());
 		}
 	}
 
@@ -369,21 +379,12 @@ public final class RefreshingCodeArtifactTokenProvider
 					throw this.failures.onRefreshThread("getAuthorizationToken(Instant)", this.lastFailure);
 				}
 			}
+			String what = "valid until " + validUntil + " ";
 			try {
-				outcome.get(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+				awaitOutcome(outcome, deadline, timeout, what);
 			}
 			catch (ExecutionException ex) {
-				throw this.failures.caller("valid until " + validUntil + " could not be fetched",
-						this.failures.asTokenFailure(ex.getCause()));
-			}
-			catch (TimeoutException ex) {
-				throw this.failures.caller("valid until " + validUntil + " was not fetched within " + timeout,
-						lastFailure());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw this.failures.caller("valid until " + validUntil
-						+ " was not fetched: the waiting thread was interrupted", lastFailure());
+				throw this.failures.caller(what + "could not be fetched", this.failures.asTokenFailure(ex.getCause()));
 			}
 		}
 	}
