@@ -25,14 +25,31 @@ import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitial
  * Registered in {@code META-INF/spring.factories} under {@link BackgroundPreinitializer}: Boot
  * runs it once per JVM, not in a native image, not on one CPU and not with
  * {@code spring.backgroundpreinitializer.ignore=true}, and holds {@code ApplicationReadyEvent}
- * until it is done. It sees no {@code Environment}, so it runs with {@code codeartifact.enabled=false}
- * too, and is made harmless: it builds a throwaway client with dummy static credentials and makes
- * one call that an interceptor stops once it is signed, before it reaches the HTTP client. No
- * network, no credentials lookup, no bean touched, no thread left behind (the client is closed).
+ * until it is done. It sees no {@code Environment}: {@link CodeArtifactWarmUpEnvironmentPostProcessor},
+ * which runs on the same event just before, tells it whether the application turned the starter off
+ * with {@code codeartifact.enabled=false}, and then it does nothing: such an application loads none
+ * of the SDK's classes. Otherwise it is made harmless: it builds a throwaway client with
+ * dummy static credentials and makes one call that an interceptor stops once it is signed, before it
+ * reaches the HTTP client. No network, no credentials lookup, no bean touched, no thread left behind
+ * (the client is closed).
  */
 final class CodeArtifactBackgroundPreinitializer implements BackgroundPreinitializer {
 
 	private static final String DUMMY = "warm-up";
+
+	/**
+	 * Set from the environment of the application being started; static, as Boot runs the
+	 * preinitializers once per JVM, from the first application's {@code ApplicationEnvironmentPreparedEvent}.
+	 */
+	private static volatile boolean starterDisabled;
+
+	/**
+	 * Records whether the application being started uses the starter.
+	 * @param enabled {@code false} when the application set {@code codeartifact.enabled=false}
+	 */
+	static void recordStarterEnabled(boolean enabled) {
+		starterDisabled = !enabled;
+	}
 
 	@Override
 	public void preinitialize() {
@@ -40,7 +57,9 @@ final class CodeArtifactBackgroundPreinitializer implements BackgroundPreinitial
 	}
 
 	void preinitialize(SdkHttpClient.Builder<?> httpClient) {
-		warmUp(httpClient);
+		if (!starterDisabled) {
+			warmUp(httpClient);
+		}
 	}
 
 	/**

@@ -1,19 +1,30 @@
 package io.github.codeartifact.autoconfigure;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.codeartifact.test.CodeArtifactEmulator;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.utils.AttributeMap;
 
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializer;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.DeferredLogs;
+import org.springframework.boot.support.EnvironmentPostProcessorsFactory;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +35,11 @@ import static org.awaitility.Awaitility.await;
  */
 class CodeArtifactBackgroundPreinitializerTests {
 
+	@AfterEach
+	void forgetTheLastApplication() {
+		CodeArtifactBackgroundPreinitializer.recordStarterEnabled(true);
+	}
+
 	@Test
 	void isRegisteredAsBootsBackgroundPreinitializerAndNoLongerAsAListener() {
 		SpringFactoriesLoader factories = SpringFactoriesLoader.forDefaultResourceLocation();
@@ -31,6 +47,64 @@ class CodeArtifactBackgroundPreinitializerTests {
 			.anyMatch(CodeArtifactBackgroundPreinitializer.class::isInstance);
 		assertThat(factories.load(ApplicationListener.class)).map((listener) -> listener.getClass().getName())
 			.noneMatch((name) -> name.startsWith("io.github.codeartifact"));
+	}
+
+	@Test
+	void theEnvironmentPostProcessorIsRegisteredWhereBootFindsIt() {
+		assertThat(EnvironmentPostProcessorsFactory.fromSpringFactories(getClass().getClassLoader())
+			.getEnvironmentPostProcessors(new DeferredLogs(), new DefaultBootstrapContext()))
+			.anyMatch(CodeArtifactWarmUpEnvironmentPostProcessor.class::isInstance);
+	}
+
+	@ParameterizedTest(name = "codeartifact.enabled={0}: starter on {1}")
+	@CsvSource(delimiter = '|', nullValues = "(unset)", textBlock = """
+			(unset) | true
+			true    | true
+			TRUE    | true
+			false   | false
+			FALSE   | false
+			maybe   | false
+			""")
+	void anApplicationThatTurnsTheStarterOffIsNotWarmedUp(String enabled, boolean starterOn) {
+		String[] setting = (enabled != null) ? new String[] { "codeartifact.enabled=" + enabled } : new String[0];
+		// The table is the auto-configuration's own condition
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CodeArtifactAutoConfiguration.class))
+			.withPropertyValues(setting)
+			.withPropertyValues("codeartifact.domain=my-domain", "codeartifact.region=us-east-1",
+					"codeartifact.fail-fast=false", "codeartifact.endpoint=http://127.0.0.1:9")
+			.run((context) -> assertThat(context.containsBean("codeArtifactTokenProvider")).isEqualTo(starterOn));
+		String[] args = Arrays.stream(setting).map((property) -> "--" + property).toArray(String[]::new);
+		try (ConfigurableApplicationContext context = application().run(args)) {
+			CountingHttpClient.Builder http = new CountingHttpClient.Builder();
+			new CodeArtifactBackgroundPreinitializer().preinitialize(http);
+			assertThat(http.built).hasValue(starterOn ? 1 : 0);
+			assertThat(http.requests).hasValue(0);
+		}
+	}
+
+	@Test
+	void theSettingIsReadAfterTheApplicationsConfigFiles() {
+		try (ConfigurableApplicationContext context = application()
+			.run("--spring.config.location=classpath:preinitializer/codeartifact-disabled.properties")) {
+			assertThat(context.getEnvironment().getProperty("codeartifact.enabled")).isEqualTo("false");
+			CountingHttpClient.Builder http = new CountingHttpClient.Builder();
+			new CodeArtifactBackgroundPreinitializer().preinitialize(http);
+			assertThat(http.built).hasValue(0);
+		}
+	}
+
+	@Test
+	void theApplicationStartedLastDecides() {
+		application().run("--codeartifact.enabled=false").close();
+		application().run().close();
+		CountingHttpClient.Builder http = new CountingHttpClient.Builder();
+		new CodeArtifactBackgroundPreinitializer().preinitialize(http);
+		assertThat(http.built).hasValue(1);
+	}
+
+	private static SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(EmptyConfiguration.class).web(WebApplicationType.NONE)
+			.logStartupInfo(false);
 	}
 
 	@Test
@@ -67,6 +141,11 @@ class CodeArtifactBackgroundPreinitializerTests {
 				});
 			assertThat(emulator.calls()).isEmpty();
 		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EmptyConfiguration {
+
 	}
 
 	/**
