@@ -31,7 +31,7 @@ import io.github.codeartifact.test.CodeArtifactEmulator;
  * is held (fail-fast startup).
  * <p>
  * Options: {@code --runs N} (default 7), {@code --variants a,b} (default
- * {@code without,with,with-apache}; also {@code with-no-fail-fast}), {@code --dir DIR} (the
+ * {@code without,with,with-apache,with-disabled}; also {@code with-no-fail-fast}), {@code --dir DIR} (the
  * {@code benchmarks} folder, default {@code benchmarks}), {@code --json FILE}.
  */
 public final class StartupBenchmark {
@@ -52,7 +52,7 @@ public final class StartupBenchmark {
 		int runs = Integer.parseInt(options.getOrDefault("runs", "7"));
 		Path dir = Path.of(options.getOrDefault("dir", "benchmarks"));
 		List<Variant> variants = new ArrayList<>();
-		for (String name : options.getOrDefault("variants", "without,with,with-apache").split(",")) {
+		for (String name : options.getOrDefault("variants", "without,with,with-apache,with-disabled").split(",")) {
 			variants.add(Variant.of(name.trim(), dir));
 		}
 		try (CodeArtifactEmulator emulator = CodeArtifactEmulator.builder()
@@ -177,13 +177,18 @@ public final class StartupBenchmark {
 		String[] parts = line.trim().split(" ");
 		long readyMillis = Long.parseLong(parts[1]);
 		long cpuMillis = Long.parseLong(parts[2]);
-		if (variant.failFast) {
+		int tokenCalls = emulator.authorizationTokenCallCount() - tokensBefore;
+		if (variant.expect == Expect.FRESH_TOKEN) {
 			if (parts.length < 4 || !"FRESH".equals(parts[3])) {
 				throw new IllegalStateException(variant.name + " was ready without a fresh token: " + line);
 			}
-			if (emulator.authorizationTokenCallCount() <= tokensBefore) {
+			if (tokenCalls == 0) {
 				throw new IllegalStateException(variant.name + " got no token from the emulator:\n" + output);
 			}
+		}
+		if (variant.expect == Expect.NO_CALL && (tokenCalls != 0 || parts.length < 4 || !"DISABLED".equals(parts[3]))) {
+			throw new IllegalStateException(variant.name + " should be disabled and make no call, made " + tokenCalls
+					+ ": " + line);
 		}
 		return new Run(readyMillis, cpuMillis, wallMillis, Map.copyOf(trace));
 	}
@@ -248,6 +253,22 @@ public final class StartupBenchmark {
 	}
 
 	/**
+	 * What a variant's run must show besides READY.
+	 */
+	private enum Expect {
+
+		/** Nothing more. */
+		NOTHING,
+
+		/** The first token was held when ready, and the emulator was called for it. */
+		FRESH_TOKEN,
+
+		/** The starter turned off: no call to the emulator. */
+		NO_CALL
+
+	}
+
+	/**
 	 * An application to start: its module, main class and arguments.
 	 */
 	private static final class Variant {
@@ -264,32 +285,36 @@ public final class StartupBenchmark {
 
 		final boolean starter;
 
-		final boolean failFast;
+		final Expect expect;
 
 		final List<String> extraArgs;
 
 		final List<Run> runs = new ArrayList<>();
 
-		private Variant(String name, Path module, String mainClass, boolean starter, boolean failFast,
+		private Variant(String name, Path module, String mainClass, boolean starter, Expect expect,
 				List<String> extraArgs) {
 			this.name = name;
 			this.module = module;
 			this.mainClass = mainClass;
 			this.starter = starter;
-			this.failFast = failFast;
+			this.expect = expect;
 			this.extraArgs = extraArgs;
 		}
 
 		static Variant of(String name, Path dir) {
 			return switch (name) {
-				case "without" -> new Variant(name, dir.resolve("startup-without-starter"), PLAIN, false, false,
-						List.of());
-				case "with" -> new Variant(name, dir.resolve("startup-with-starter"), STARTER, true, true, List.of());
+				case "without" -> new Variant(name, dir.resolve("startup-without-starter"), PLAIN, false,
+						Expect.NOTHING, List.of());
+				case "with" -> new Variant(name, dir.resolve("startup-with-starter"), STARTER, true,
+						Expect.FRESH_TOKEN, List.of());
 				case "with-apache" -> new Variant(name, dir.resolve("startup-with-starter-apache"), STARTER, true,
-						true, List.of());
+						Expect.FRESH_TOKEN, List.of());
 				// Ready without waiting for the first token: the cost of the beans alone
 				case "with-no-fail-fast" -> new Variant(name, dir.resolve("startup-with-starter"), STARTER, true,
-						false, List.of("--codeartifact.fail-fast=false"));
+						Expect.NOTHING, List.of("--codeartifact.fail-fast=false"));
+				// The starter on the class path but turned off: what it costs an application that does not use it
+				case "with-disabled" -> new Variant(name, dir.resolve("startup-with-starter"), STARTER, true,
+						Expect.NO_CALL, List.of("--codeartifact.enabled=false"));
 				default -> throw new IllegalArgumentException("Unknown variant: " + name);
 			};
 		}
